@@ -1,0 +1,74 @@
+using Gatewayz.Api.Auth;
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Streaming;
+using Microsoft.Extensions.Options;
+
+namespace Gatewayz.Api.Anthropic;
+
+/// <summary>Anthropic's Messages API (<c>POST /v1/messages</c>) over the same routes and providers.</summary>
+public static class AnthropicEndpoints
+{
+    public static IEndpointRouteBuilder MapAnthropicApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/messages", MessagesAsync).WithTags("Anthropic");
+        return app;
+    }
+
+    private static async Task MessagesAsync(
+        HttpContext context,
+        ApiKeyAuthenticator authenticator,
+        IOptions<GatewayOptions> options,
+        ModelCatalog catalog,
+        InferenceService inference,
+        TimeProvider time)
+    {
+        var cancellationToken = context.RequestAborted;
+        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: true, cancellationToken);
+        var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var request = AnthropicRequestParser.Parse(body);
+        if (!catalog.TryGetModel(request.Model, out var model))
+            throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+
+        var identity = ResponseIdentity.Create("msg_", model.Id, time);
+        if (!request.Stream)
+        {
+            var result = await inference.CompleteAsync(request, model, cancellationToken);
+            await JsonResponse.WriteAsync(context.Response, (identity, result.Completion),
+                static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.Completion), cancellationToken);
+            return;
+        }
+
+        await using var stream = await inference.OpenStreamAsync(request, model, cancellationToken);
+        using var sse = new ServerSentEventWriter(context.Response);
+        sse.Start();
+        AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, request.EstimatedInputTokens);
+        await sse.EndEventAsync(cancellationToken);
+        AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"));
+        await sse.EndEventAsync(cancellationToken);
+        try
+        {
+            await foreach (var text in stream.ReadTextAsync(cancellationToken))
+            {
+                AnthropicWire.WriteTextDelta(sse.BeginEvent("content_block_delta"), text);
+                await sse.EndEventAsync(cancellationToken);
+            }
+        }
+        catch (UpstreamException failure)
+        {
+            AnthropicErrorFormat.Instance.Write(sse.BeginEvent("error"), UpstreamErrors.ToGatewayError(failure, model.Id));
+            await sse.EndEventAsync(cancellationToken);
+            return;
+        }
+
+        AnthropicWire.WriteContentBlockStop(sse.BeginEvent("content_block_stop"));
+        await sse.EndEventAsync(cancellationToken);
+        AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), stream.FinishReason, stream.Usage);
+        await sse.EndEventAsync(cancellationToken);
+        AnthropicWire.WriteTypeOnly(sse.BeginEvent("message_stop"), "message_stop");
+        await sse.EndEventAsync(cancellationToken);
+    }
+}

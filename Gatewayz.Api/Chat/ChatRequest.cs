@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace Gatewayz.Api.Chat;
+
+/// <summary>
+/// A chat request in the gateway's own terms. <see cref="Body"/> keeps the client's OpenAI-format
+/// JSON so that an OpenAI-compatible upstream receives every parameter the client sent.
+/// </summary>
+public sealed class ChatRequest
+{
+    public required string Model { get; init; }
+    public required IReadOnlyList<ChatMessage> Messages { get; init; }
+    public required JsonObject Body { get; init; }
+    public bool Stream { get; init; }
+    public bool IncludeUsage { get; init; }
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
+    public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);
+}

@@ -1,0 +1,27 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Gatewayz.Api.Errors;
+
+public static class ErrorResponses
+{
+    /// <summary>The Anthropic-format endpoints; every other path answers in OpenAI's format.</summary>
+    public static IErrorFormat FormatFor(HttpRequest request) =>
+        request.Path.StartsWithSegments("/v1/messages") ? AnthropicErrorFormat.Instance : OpenAiErrorFormat.Instance;
+
+    public static async Task WriteAsync(HttpContext context, GatewayError error)
+    {
+        var response = context.Response;
+        response.StatusCode = error.Status;
+        response.ContentType = "application/json";
+        if (error.RetryAfter is { } retryAfter)
+            response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            FormatFor(context.Request).Write(writer, error);
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Gatewayz.Api.Errors;
+
+/// <summary>
+/// A failure the client should see, independent of wire format; <see cref="OpenAiErrorFormat"/>
+/// and <see cref="AnthropicErrorFormat"/> render it.
+/// </summary>
+public sealed record GatewayError(int Status, string Code, string Message, string? Param = null, TimeSpan? RetryAfter = null)
+{
+    public static GatewayError InvalidJson(string detail) =>
+        new(StatusCodes.Status400BadRequest, "invalid_json", $"The request body is not valid JSON: {detail}");
+
+    public static GatewayError MissingField(string field) =>
+        new(StatusCodes.Status400BadRequest, "missing_required_parameter", $"Missing required parameter: '{field}'.", field);
+
+    public static GatewayError InvalidValue(string field, string expectation) =>
+        new(StatusCodes.Status400BadRequest, "invalid_value", $"Invalid value for '{field}': {expectation}", field);
+
+    public static GatewayError MissingApiKey() =>
+        new(StatusCodes.Status401Unauthorized, "missing_api_key", "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.");
+
+    public static GatewayError InvalidApiKey() =>
+        new(StatusCodes.Status401Unauthorized, "invalid_api_key", "Incorrect API key provided.");
+
+    public static GatewayError ModelNotFound(string model) =>
+        new(StatusCodes.Status404NotFound, "model_not_found", $"The model '{Truncate(model)}' does not exist or you do not have access to it.", "model");
+
+    public static GatewayError RequestTooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body exceeds the limit of {limit} bytes.");
+
+    public static GatewayError UnsupportedMediaType() =>
+        new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body must be JSON (Content-Type: application/json).");
+
+    public static GatewayError NotFound() =>
+        new(StatusCodes.Status404NotFound, "not_found", "No such endpoint.");
+
+    public static GatewayError Internal() =>
+        new(StatusCodes.Status500InternalServerError, "internal_error", "The gateway failed to process the request. It has been logged.");
+
+    /// <summary>Model names are echoed back; a client could send megabytes of them.</summary>
+    private static string Truncate(string value) => value.Length <= 128 ? value : string.Concat(value.AsSpan(0, 128), "…");
+}

@@ -1,0 +1,22 @@
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Providers;
+
+namespace Gatewayz.Api.Inference;
+
+/// <summary>What the client is told when no route could serve its request.</summary>
+public static class UpstreamErrors
+{
+    public static GatewayError ToGatewayError(UpstreamException? failure, string model) => failure?.Kind switch
+    {
+        null => new GatewayError(StatusCodes.Status503ServiceUnavailable, "no_available_provider",
+            $"No provider is available for '{model}' right now. Try again shortly."),
+        UpstreamFailureKind.ClientError => new GatewayError(StatusCodes.Status400BadRequest, "upstream_rejected_request",
+            $"The provider rejected the request: {failure.Message}"),
+        UpstreamFailureKind.RateLimited => new GatewayError(StatusCodes.Status429TooManyRequests, "upstream_rate_limited",
+            $"Every provider for '{model}' is rate limiting. Try again later.", RetryAfter: failure.RetryAfter ?? TimeSpan.FromSeconds(1)),
+        UpstreamFailureKind.Timeout => new GatewayError(StatusCodes.Status504GatewayTimeout, "upstream_timeout",
+            $"The provider for '{model}' did not answer in time."),
+        _ => new GatewayError(StatusCodes.Status502BadGateway, "upstream_error",
+            $"The provider for '{model}' failed ({failure.ErrorType})."),
+    };
+}

@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Gatewayz.Api.Metrics;
+
+/// <summary>Renders the catalog as the markdown reference served at <c>/prometheus/metrics/docs</c> and kept in <c>docs/metrics.md</c>.</summary>
+public static class MetricCatalogMarkdown
+{
+    public static string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Gatewayz metric catalog");
+        text.AppendLine();
+        text.AppendLine("Generated from `Gatewayz.Api/Metrics/MetricCatalog.cs`, the one place where metrics are defined;");
+        text.AppendLine("a test fails when this file and the catalog disagree (regenerate with `UPDATE_DOCS=1 bash scripts/test.sh`).");
+        text.AppendLine();
+        text.AppendLine("Conventions: every gateway metric starts with `gatewayz_`; units are base units named in the metric");
+        text.AppendLine("(`_seconds`, `_bytes`, `_dollars`); counters end in `_total`; ratios are 0–1; health scores are 0–100.");
+        text.AppendLine("Label values come from configuration (providers, models) or fixed lists; anything else folds into `other`.");
+        text.AppendLine("Latency histograms carry exemplars with `trace_id` when scraped in the OpenMetrics format.");
+        foreach (var category in Enum.GetValues<MetricCategory>())
+        {
+            text.AppendLine();
+            text.AppendLine($"## {category}");
+            text.AppendLine();
+            text.AppendLine("| name | type | labels | unit | meaning | used by |");
+            text.AppendLine("|---|---|---|---|---|---|");
+            foreach (var metric in MetricCatalog.All.Where(metric => metric.Category == category))
+            {
+                var labels = metric.Labels.Length == 0 ? "—" : string.Join(", ", metric.Labels.Select(label => $"`{label}`"));
+                text.AppendLine($"| `{metric.Name}` | {metric.Kind.ToString().ToLowerInvariant()} | {labels} | {metric.Unit} | {metric.Help} | {metric.UsedBy} |");
+            }
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Gatewayz.Api.Metrics;
+
+public enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}

@@ -1,0 +1,85 @@
+using Gatewayz.Api.Auth;
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Streaming;
+using Microsoft.Extensions.Options;
+
+namespace Gatewayz.Api.OpenAi;
+
+/// <summary>The OpenAI-compatible surface: <c>/v1/chat/completions</c> and <c>/v1/models</c>.</summary>
+public static class OpenAiEndpoints
+{
+    public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").WithTags("OpenAI");
+        v1.MapPost("/chat/completions", ChatCompletionsAsync);
+        v1.MapGet("/models", ListModelsAsync);
+        return app;
+    }
+
+    private static async Task ChatCompletionsAsync(
+        HttpContext context,
+        ApiKeyAuthenticator authenticator,
+        IOptions<GatewayOptions> options,
+        ModelCatalog catalog,
+        InferenceService inference,
+        TimeProvider time)
+    {
+        var cancellationToken = context.RequestAborted;
+        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
+        var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var request = OpenAiChatRequestParser.Parse(body);
+        if (!catalog.TryGetModel(request.Model, out var model))
+            throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+
+        var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
+        if (!request.Stream)
+        {
+            var result = await inference.CompleteAsync(request, model, cancellationToken);
+            await JsonResponse.WriteAsync(context.Response, (identity, result.Completion),
+                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion), cancellationToken);
+            return;
+        }
+
+        await using var stream = await inference.OpenStreamAsync(request, model, cancellationToken);
+        using var sse = new ServerSentEventWriter(context.Response);
+        sse.Start();
+        var first = true;
+        try
+        {
+            await foreach (var text in stream.ReadTextAsync(cancellationToken))
+            {
+                OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: first, finishReason: null);
+                await sse.EndEventAsync(cancellationToken);
+                first = false;
+            }
+        }
+        catch (UpstreamException failure)
+        {
+            // The response has begun: the client learns of the failure from an error event, and the
+            // missing [DONE] tells any SDK that the answer is incomplete.
+            var error = UpstreamErrors.ToGatewayError(failure, model.Id);
+            OpenAiErrorFormat.Instance.Write(sse.BeginEvent(), error);
+            await sse.EndEventAsync(cancellationToken);
+            return;
+        }
+
+        OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
+        await sse.EndEventAsync(cancellationToken);
+        if (request.IncludeUsage)
+        {
+            OpenAiWire.WriteUsageChunk(sse.BeginEvent(), identity, stream.Usage);
+            await sse.EndEventAsync(cancellationToken);
+        }
+        await sse.WriteDoneAsync(cancellationToken);
+    }
+
+    private static async Task<IResult> ListModelsAsync(HttpContext context, ApiKeyAuthenticator authenticator, ModelCatalog catalog)
+    {
+        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, context.RequestAborted);
+        return TypedResults.Ok(new ModelList([.. catalog.Models.Select(model => new ModelEntry(model.Id, model.OwnedBy))]));
+    }
+}

@@ -1,0 +1,30 @@
+using Gatewayz.Api.Anthropic;
+using Gatewayz.Api.Auth;
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Metrics;
+using Gatewayz.Api.OpenAi;
+using Gatewayz.Api.Providers;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddModelCatalog();
+builder.AddProviders();
+builder.AddApiKeyAuthentication();
+builder.AddGatewayMetrics();
+
+var app = builder.Build();
+
+app.UseGatewayErrors();
+app.UseRouting();
+app.UseHttpMetrics();
+
+app.MapDefaultEndpoints();
+app.MapGatewayMetrics();
+app.MapOpenAiApi();
+app.MapAnthropicApi();
+
+app.Run();
+
+public partial class Program;

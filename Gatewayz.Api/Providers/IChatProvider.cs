@@ -1,0 +1,16 @@
+using Gatewayz.Api.Chat;
+
+namespace Gatewayz.Api.Providers;
+
+/// <summary>An upstream that can answer chat requests. Failures surface as <see cref="UpstreamException"/>.</summary>
+public interface IChatProvider
+{
+    string Name { get; }
+
+    Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<ChatChunk> StreamAsync(ProviderCall call, CancellationToken cancellationToken);
+
+    /// <summary>A cheap liveness check that never costs tokens (for example listing the upstream's models).</summary>
+    Task ProbeAsync(CancellationToken cancellationToken);
+}

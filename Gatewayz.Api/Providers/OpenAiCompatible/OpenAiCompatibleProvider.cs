@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Chat;
+
+namespace Gatewayz.Api.Providers.OpenAiCompatible;
+
+/// <summary>Calls an upstream that implements OpenAI's <c>/chat/completions</c> and <c>/models</c>.</summary>
+public sealed class OpenAiCompatibleProvider(string name, ProviderOptions options, HttpClient http) : IChatProvider
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public string Name { get; } = name;
+
+    private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
+
+    public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+        try
+        {
+            using var response = await SendAsync(call, timeout, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, timeout.IsCancellationRequested);
+        }
+    }
+
+    public async IAsyncEnumerable<ChatChunk> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        HttpResponseMessage response;
+        StreamReader reader;
+        try
+        {
+            response = await SendAsync(call, idle, cancellationToken);
+            reader = new StreamReader(await response.Content.ReadAsStreamAsync(idle.Token));
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, idle.IsCancellationRequested);
+        }
+
+        using (response)
+        using (reader)
+        {
+            var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
+            while (true)
+            {
+                ChatChunk chunk;
+                idle.CancelAfter(idleTimeout);
+                try
+                {
+                    var line = await reader.ReadLineAsync(idle.Token);
+                    if (line is null)
+                        throw new UpstreamException(UpstreamFailureKind.Connection, $"{Name} closed the stream before [DONE].");
+                    if (!line.StartsWith("data:", StringComparison.Ordinal))
+                        continue;
+                    var payload = line.AsSpan(5).Trim();
+                    if (payload.SequenceEqual("[DONE]"))
+                        yield break;
+                    if (!OpenAiResponseReader.TryReadChunk(payload.ToString(), out chunk))
+                        continue;
+                }
+                catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+                {
+                    throw Translate(exception, idle.IsCancellationRequested);
+                }
+                yield return chunk;
+            }
+        }
+    }
+
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeToFirstByte);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "models");
+            AddAuthorization(request);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            ThrowIfFailed(response);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, timeout.IsCancellationRequested);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte, CancellationToken caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
+        {
+            Content = new ReadOnlyMemoryContent(UpstreamRequestBody.Write(call.Request, call.UpstreamModel)),
+        };
+        request.Content.Headers.ContentType = Json;
+        AddAuthorization(request);
+
+        firstByte.CancelAfter(TimeToFirstByte);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+                ThrowIfFailed(response);
+        }
+        return response;
+    }
+
+    private void AddAuthorization(HttpRequestMessage request)
+    {
+        if (!string.IsNullOrEmpty(options.ApiKey))
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+    }
+
+    private void ThrowIfFailed(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode) return;
+        var message = $"{Name} answered {status} {response.ReasonPhrase}.";
+        throw response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamFailureKind.RateLimited, message, status, RetryAfterOf(response)),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new UpstreamException(UpstreamFailureKind.Timeout, message, status),
+            HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity =>
+                new UpstreamException(UpstreamFailureKind.ClientError, message, status),
+            _ => new UpstreamException(UpstreamFailureKind.ServerError, message, status),
+        };
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
+
+    /// <summary>Failures of the upstream, as opposed to the caller giving up or our own bugs.</summary>
+    private static bool IsTransportFailure(Exception exception, CancellationToken caller) =>
+        !caller.IsCancellationRequested && exception is HttpRequestException or IOException or OperationCanceledException;
+
+    private UpstreamException Translate(Exception exception, bool timedOut) => exception switch
+    {
+        _ when timedOut => new UpstreamException(UpstreamFailureKind.Timeout, $"{Name} did not answer in time.", inner: exception),
+        _ => new UpstreamException(UpstreamFailureKind.Connection, $"{Name} could not be reached: {exception.Message}", inner: exception),
+    };
+}

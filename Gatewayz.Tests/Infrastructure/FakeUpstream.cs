@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Gatewayz.Tests.Infrastructure;
+
+/// <summary>
+/// A real OpenAI-compatible HTTP server on loopback whose answers a test controls through
+/// <see cref="Behavior"/>: content, status codes, delays, stream chunks and broken connections.
+/// </summary>
+public sealed class FakeUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeUpstream(WebApplication app) => _app = app;
+
+    public UpstreamBehavior Behavior { get; set; } = new();
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public static async Task<FakeUpstream> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var upstream = new FakeUpstream(app);
+        app.MapPost("/v1/chat/completions", upstream.ChatCompletionsAsync);
+        app.MapGet("/v1/models", upstream.ModelsAsync);
+        await app.StartAsync();
+        upstream.BaseUrl = new Uri(app.Urls.First() + "/v1");
+        return upstream;
+    }
+
+    private async Task ModelsAsync(HttpContext context)
+    {
+        var behavior = Behavior;
+        Requests.Enqueue(new RecordedRequest("GET", "/v1/models", context.Request.Headers.Authorization.ToString(), null));
+        if (behavior.AbortConnection) { context.Abort(); return; }
+        context.Response.StatusCode = behavior.ProbeStatus ?? behavior.Status;
+        await context.Response.WriteAsJsonAsync(new { @object = "list", data = new[] { new { id = "upstream-model", @object = "model" } } });
+    }
+
+    private async Task ChatCompletionsAsync(HttpContext context)
+    {
+        var behavior = Behavior;
+        using var reader = new StreamReader(context.Request.Body);
+        var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone();
+        Requests.Enqueue(new RecordedRequest("POST", "/v1/chat/completions", context.Request.Headers.Authorization.ToString(), body)
+        {
+            TraceParent = context.Request.Headers["traceparent"].ToString(),
+        });
+
+        if (behavior.AbortConnection) { context.Abort(); return; }
+        if (behavior.HeaderDelay > TimeSpan.Zero) await Task.Delay(behavior.HeaderDelay, context.RequestAborted);
+        if (behavior.Status != 200)
+        {
+            context.Response.StatusCode = behavior.Status;
+            if (behavior.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "fake upstream failure", type = "server_error" } });
+            return;
+        }
+
+        var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (!stream)
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-upstream",
+                @object = "chat.completion",
+                created = 1,
+                model = body.GetProperty("model").GetString(),
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = string.Concat(behavior.Chunks) }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = behavior.PromptTokens, completion_tokens = behavior.CompletionTokens, total_tokens = behavior.PromptTokens + behavior.CompletionTokens },
+            });
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        for (var i = 0; i < behavior.Chunks.Length; i++)
+        {
+            if (i > 0 && behavior.ChunkDelay > TimeSpan.Zero) await Task.Delay(behavior.ChunkDelay, context.RequestAborted);
+            if (behavior.DisconnectAfterChunks == i) { context.Abort(); return; }
+            await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { content = behavior.Chunks[i] }, finish_reason = (string?)null } } });
+        }
+        await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } });
+        await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = Array.Empty<object>(), usage = new { prompt_tokens = behavior.PromptTokens, completion_tokens = behavior.CompletionTokens, total_tokens = behavior.PromptTokens + behavior.CompletionTokens } });
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, object payload)
+    {
+        await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(payload) + "\n\n", Encoding.UTF8);
+        await context.Response.Body.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

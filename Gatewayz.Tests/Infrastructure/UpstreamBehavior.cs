@@ -1,0 +1,16 @@
+namespace Gatewayz.Tests.Infrastructure;
+
+/// <summary>What <see cref="FakeUpstream"/> does with the next requests.</summary>
+public sealed record UpstreamBehavior
+{
+    public int Status { get; init; } = 200;
+    public int? ProbeStatus { get; init; }
+    public string? RetryAfter { get; init; }
+    public TimeSpan HeaderDelay { get; init; }
+    public TimeSpan ChunkDelay { get; init; }
+    public string[] Chunks { get; init; } = ["Hello", " from", " upstream"];
+    public int? DisconnectAfterChunks { get; init; }
+    public bool AbortConnection { get; init; }
+    public int PromptTokens { get; init; } = 11;
+    public int CompletionTokens { get; init; } = 3;
+}
