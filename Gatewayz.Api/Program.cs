@@ -4,7 +4,9 @@ using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.OpenAi;
+using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Telemetry;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,8 @@ builder.AddRedisConnection();
 builder.AddProviders();
 builder.AddApiKeyAuthentication();
 builder.AddGatewayMetrics();
+builder.AddGenAiTelemetry();
+builder.AddContinuousProfiling();
 
 var app = builder.Build();
 

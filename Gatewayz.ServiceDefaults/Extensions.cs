@@ -43,6 +43,7 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddTraceCorrelatedLogging();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -72,7 +73,12 @@ public static class Extensions
                 serviceName: environment.ApplicationName,
                 serviceVersion: GatewayzTelemetry.ServiceVersion,
                 serviceInstanceId: Environment.MachineName)
-            .AddAttributes([new("deployment.environment", environment.EnvironmentName)]);
+            .AddAttributes(
+            [
+                new("deployment.environment.name", environment.EnvironmentName),
+                // Deprecated since semantic conventions 1.27 but still what older dashboards filter on.
+                new("deployment.environment", environment.EnvironmentName),
+            ]);
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
