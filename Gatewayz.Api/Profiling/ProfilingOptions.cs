@@ -19,7 +19,7 @@ public sealed class ProfilingOptions
     public double UploadIntervalSeconds { get; set; } = 15;
 
     /// <summary>How much of each interval is sampled; the remainder keeps the overhead down.</summary>
-    public double SampleSeconds { get; set; } = 5;
+    public double SampleSeconds { get; set; } = 2;
 
     /// <summary>Where the short-lived trace files of a capture are written.</summary>
     public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "gatewayz-profiling");

@@ -6,7 +6,7 @@
 
 var phaseSeconds = args.Length > 0 ? int.Parse(args[0]) : 30;
 var pairs = args.Length > 1 ? int.Parse(args[1]) : 3;
-var sampleSeconds = args.Length > 2 ? args[2] : "5";
+var sampleSeconds = args.Length > 2 ? args[2] : "2";
 var intervalSeconds = args.Length > 3 ? args[3] : "15";
 
 await using var pyroscope = await IngestCounter.StartAsync();
