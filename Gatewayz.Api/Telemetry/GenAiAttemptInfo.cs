@@ -1,3 +1,5 @@
+using Gatewayz.Api.Catalog;
+
 namespace Gatewayz.Api.Telemetry;
 
 /// <summary>What identifies one upstream attempt: the operation, the model the client asked for and the route taken.</summary>
@@ -13,4 +15,10 @@ public sealed record GenAiAttemptInfo(
     string Provider,
     string UpstreamModel,
     bool Streaming,
-    Uri? Server = null);
+    Uri? Server = null)
+{
+    /// <summary>A chat attempt on <paramref name="route"/>; HTTP upstreams name their server, the simulator none.</summary>
+    public static GenAiAttemptInfo Chat(CatalogModel model, ResolvedRoute route, bool streaming, ProviderOptions provider) =>
+        new(GenAiTelemetry.ChatOperation, model.Id, route.Provider, route.UpstreamModel, streaming,
+            provider.Kind == ProviderKind.OpenAiCompatible ? provider.BaseUrl : null);
+}

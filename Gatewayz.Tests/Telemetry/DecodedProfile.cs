@@ -29,73 +29,41 @@ internal sealed class DecodedProfile
     {
         var raw = payload is [0x1f, 0x8b, ..] ? Gunzip(payload) : payload;
         var profile = new DecodedProfile();
-        var input = new CodedInputStream(raw);
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        ProtoFields.Read(new CodedInputStream(raw), (field, input) =>
         {
-            switch (WireFormat.GetTagFieldNumber(tag))
+            switch (field)
             {
-                case 1: profile.SampleTypes.Add(ReadValueType(input.ReadBytes())); break;
-                case 2: profile.Samples.Add(DecodedSample.Parse(input.ReadBytes())); break;
-                case 4: profile.ReadLocation(input.ReadBytes()); break;
-                case 5: profile.ReadFunction(input.ReadBytes()); break;
-                case 6: profile.Strings.Add(input.ReadString()); break;
-                case 11: profile.PeriodType = ReadValueType(input.ReadBytes()); break;
-                case 12: profile.Period = input.ReadInt64(); break;
-                default: input.SkipLastField(); break;
+                case 1: profile.SampleTypes.Add(ProtoFields.TwoIntegers(input.ReadBytes())); return true;
+                case 2: profile.Samples.Add(DecodedSample.Parse(input.ReadBytes())); return true;
+                case 4: profile.ReadLocation(input.ReadBytes()); return true;
+                case 5: profile.ReadFunction(input.ReadBytes()); return true;
+                case 6: profile.Strings.Add(input.ReadString()); return true;
+                case 11: profile.PeriodType = ProtoFields.TwoIntegers(input.ReadBytes()); return true;
+                case 12: profile.Period = input.ReadInt64(); return true;
+                default: return false;
             }
-        }
+        });
         return profile;
     }
 
-    private static (long, long) ReadValueType(ByteString bytes)
-    {
-        long type = 0, unit = 0;
-        var input = bytes.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == 1) type = input.ReadInt64();
-            else if (WireFormat.GetTagFieldNumber(tag) == 2) unit = input.ReadInt64();
-            else input.SkipLastField();
-        }
-        return (type, unit);
-    }
-
+    // Location: 1 id, 4 line { 1 function_id }.
     private void ReadLocation(ByteString bytes)
     {
         ulong id = 0, function = 0;
-        var input = bytes.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        ProtoFields.Read(bytes, (field, input) =>
         {
-            if (WireFormat.GetTagFieldNumber(tag) == 1) id = input.ReadUInt64();
-            else if (WireFormat.GetTagFieldNumber(tag) == 4) function = FirstField(input.ReadBytes());
-            else input.SkipLastField();
-        }
+            if (field == 1) id = input.ReadUInt64();
+            else if (field == 4) function = (ulong)ProtoFields.TwoIntegers(input.ReadBytes()).First;
+            return field is 1 or 4;
+        });
         LocationFunction[id] = function;
     }
 
+    // Function: 1 id, 2 name.
     private void ReadFunction(ByteString bytes)
     {
-        ulong id = 0;
-        long name = 0;
-        var input = bytes.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == 1) id = input.ReadUInt64();
-            else if (WireFormat.GetTagFieldNumber(tag) == 2) name = input.ReadInt64();
-            else input.SkipLastField();
-        }
-        FunctionName[id] = name;
-    }
-
-    private static ulong FirstField(ByteString line)
-    {
-        var input = line.CreateCodedInput();
-        input.ReadTag();
-        return input.ReadUInt64();
+        var (id, name) = ProtoFields.TwoIntegers(bytes);
+        FunctionName[(ulong)id] = name;
     }
 
     private static byte[] Gunzip(byte[] payload)

@@ -12,18 +12,16 @@ internal sealed class DecodedSample
     public static DecodedSample Parse(ByteString bytes)
     {
         var sample = new DecodedSample();
-        var input = bytes.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        ProtoFields.Read(bytes, (field, input) =>
         {
-            switch (WireFormat.GetTagFieldNumber(tag))
+            switch (field)
             {
-                case 1: ReadPacked(input.ReadBytes(), reader => sample.LocationIds.Add(reader.ReadUInt64())); break;
-                case 2: ReadPacked(input.ReadBytes(), reader => sample.Values.Add(reader.ReadInt64())); break;
-                case 3: sample.Labels.Add(ReadLabel(input.ReadBytes())); break;
-                default: input.SkipLastField(); break;
+                case 1: ReadPacked(input.ReadBytes(), reader => sample.LocationIds.Add(reader.ReadUInt64())); return true;
+                case 2: ReadPacked(input.ReadBytes(), reader => sample.Values.Add(reader.ReadInt64())); return true;
+                case 3: sample.Labels.Add(ProtoFields.TwoIntegers(input.ReadBytes())); return true;
+                default: return false;
             }
-        }
+        });
         return sample;
     }
 
@@ -31,19 +29,5 @@ internal sealed class DecodedSample
     {
         var input = bytes.CreateCodedInput();
         while (!input.IsAtEnd) read(input);
-    }
-
-    private static (long, long) ReadLabel(ByteString bytes)
-    {
-        long key = 0, str = 0;
-        var input = bytes.CreateCodedInput();
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == 1) key = input.ReadInt64();
-            else if (WireFormat.GetTagFieldNumber(tag) == 2) str = input.ReadInt64();
-            else input.SkipLastField();
-        }
-        return (key, str);
     }
 }

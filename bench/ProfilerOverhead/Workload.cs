@@ -10,18 +10,18 @@ internal static class Workload
 {
     private static readonly string[] Providers = ["groq", "openrouter", "cerebras"];
 
-    public static async Task<(long Operations, TimeSpan Cpu)> RunAsync(TimeSpan duration)
+    public static async Task<(long Operations, TimeSpan Cpu)> RunAsync(TimeSpan duration, int payloadBytes)
     {
         using var stop = new CancellationTokenSource(duration);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(worker => Task.Run(() => WorkAsync(worker, stop.Token))).ToArray();
+        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(worker => Task.Run(() => WorkAsync(worker, payloadBytes, stop.Token))).ToArray();
         var operations = (await Task.WhenAll(workers)).Sum();
         return (operations, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
 
-    private static async Task<long> WorkAsync(int worker, CancellationToken stop)
+    private static async Task<long> WorkAsync(int worker, int payloadBytes, CancellationToken stop)
     {
-        var payload = new byte[4096];
+        var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);
         long operations = 0;
         while (!stop.IsCancellationRequested)
