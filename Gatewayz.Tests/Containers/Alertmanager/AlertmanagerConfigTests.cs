@@ -65,22 +65,23 @@ public sealed class AlertmanagerConfigTests
     {
         var rows = new TheoryData<string, string>();
         foreach (var row in RouteCase.All())
-            rows.Add(string.Join(' ', row.Labels), row.ExpectedReceiver);
+            rows.Add(string.Join(' ', row.Labels), $"{row.Receiver} {row.GroupWait} {row.RepeatInterval}");
         return rows;
     }
 
     [Theory]
     [MemberData(nameof(RoutingTable))]
-    public async Task Routing_table_row_reaches_its_receiver(string labels, string expectedReceiver)
+    public async Task Routing_table_row_reaches_its_receiver_with_its_timings(string labels, string expected)
     {
-        var routeCase = new RouteCase(expectedReceiver, labels.Split(' '));
+        var row = RouteCase.All().Single(row => string.Join(' ', row.Labels) == labels);
         var config = await ContainerConfig.Alertmanager.RenderAsync();
 
         var result = await ToolCommand.RunAsync("amtool",
-            ["config", "routes", "test", $"--config.file={config}", $"--verify.receivers={routeCase.ExpectedReceiver}", .. routeCase.Labels]);
+            ["config", "routes", "test", $"--config.file={config}", $"--verify.receivers={row.Receiver}", .. row.Labels]);
 
         result.Succeeded.ShouldBeTrue(result.Output);
-        result.Output.ShouldContain(routeCase.ExpectedReceiver);
+        result.Output.ShouldContain(row.Receiver);
+        RoutingTree.Timings(config, row.Labels).ShouldBe((row.GroupWait, row.RepeatInterval), expected);
     }
 
     [Fact]

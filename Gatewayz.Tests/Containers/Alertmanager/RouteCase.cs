@@ -1,7 +1,7 @@
 namespace Gatewayz.Tests.Containers.Alertmanager;
 
-/// <summary>One line of containers/alertmanager/tests/routes.txt: alert labels and the receiver they must reach.</summary>
-public sealed record RouteCase(string ExpectedReceiver, string[] Labels)
+/// <summary>One line of containers/alertmanager/tests/routes.txt: alert labels and where and how they must be routed.</summary>
+public sealed record RouteCase(string Receiver, string GroupWait, string RepeatInterval, string[] Labels)
 {
     public static string File => Path.Combine(ContainerConfig.Alertmanager.Directory, "tests", "routes.txt");
 
@@ -13,6 +13,7 @@ public sealed record RouteCase(string ExpectedReceiver, string[] Labels)
     private static RouteCase Parse(string line)
     {
         var parts = line.Split('|', StringSplitOptions.TrimEntries);
-        return new RouteCase(parts[0], parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var route = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new RouteCase(route[0], route[1], route[2], parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }
