@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Gatewayz.Tests.Containers.Prometheus;
 using YamlDotNet.RepresentationModel;
 
 namespace Gatewayz.Tests.Containers.Alertmanager;
@@ -14,10 +13,10 @@ public static partial class RoutingTree
     public static (string GroupWait, string RepeatInterval) Timings(string configFile, IEnumerable<string> labels)
     {
         var alert = labels.Select(label => label.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
-        var root = (YamlMappingNode)RuleFiles.Load(configFile).Children["route"];
-        var route = RuleFiles.Sequence(root, "routes").FirstOrDefault(child => Matches(child, alert)) ?? root;
-        return (RuleFiles.Scalar(route, "group_wait") ?? RuleFiles.Scalar(root, "group_wait")!,
-            RuleFiles.Scalar(route, "repeat_interval") ?? RuleFiles.Scalar(root, "repeat_interval")!);
+        var root = (YamlMappingNode)YamlFile.Load(configFile).Children["route"];
+        var route = YamlFile.Sequence(root, "routes").FirstOrDefault(child => Matches(child, alert)) ?? root;
+        return (YamlFile.Scalar(route, "group_wait") ?? YamlFile.Scalar(root, "group_wait")!,
+            YamlFile.Scalar(route, "repeat_interval") ?? YamlFile.Scalar(root, "repeat_interval")!);
     }
 
     private static bool Matches(YamlMappingNode route, Dictionary<string, string> alert) =>

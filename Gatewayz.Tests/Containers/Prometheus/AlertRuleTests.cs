@@ -48,11 +48,11 @@ public sealed partial class AlertRuleTests
         var quiet = new HashSet<string>();
         foreach (var file in RuleFiles.TestFileNames)
         {
-            foreach (var test in RuleFiles.Sequence(RuleFiles.Load(file), "tests"))
+            foreach (var test in YamlFile.Sequence(YamlFile.Load(file), "tests"))
             {
-                foreach (var check in RuleFiles.Sequence(test, "alert_rule_test"))
+                foreach (var check in YamlFile.Sequence(test, "alert_rule_test"))
                 {
-                    var name = RuleFiles.Scalar(check, "alertname")!;
+                    var name = YamlFile.Scalar(check, "alertname")!;
                     var expected = check.Children.TryGetValue("exp_alerts", out var alerts) ? (YamlSequenceNode)alerts : null;
                     (expected is { Children.Count: > 0 } ? firing : quiet).Add(name);
                 }
