@@ -19,8 +19,8 @@ const parsers = { promql, logql, traceql };
 const durationVariables = new Set(['__rate_interval', '__interval', '__range', '__auto']);
 const numberVariables = new Set(['__interval_ms', '__range_s', '__range_ms', '__rate_interval_ms']);
 
-// A stand-in for a user variable used outside a string literal: a valid identifier that the
-// metric check recognises and skips.
+// A stand-in for a user variable used outside a string literal: a valid identifier, never
+// reported as a metric name.
 export const variablePlaceholderPrefix = '__grafana_var_';
 
 const variablePattern = /\$\{([A-Za-z0-9_]+)(?::[^}]*)?\}|\$([A-Za-z0-9_]+)|\[\[([A-Za-z0-9_]+)(?::[^\]]*)?\]\]/y;
@@ -85,7 +85,9 @@ export function parseQuery(language, query) {
 // A PromQL metric name is the Identifier of a VectorSelector, or the value of an exact __name__ matcher.
 function collectMetricName(node, text, metrics) {
   if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') {
-    metrics.add(text.slice(node.from, node.to));
+    const name = text.slice(node.from, node.to);
+    // A metric named by a template variable cannot be checked statically.
+    if (!name.startsWith(variablePlaceholderPrefix)) metrics.add(name);
   } else if (node.name === 'UnquotedLabelMatcher') {
     const name = node.node.getChild('LabelName');
     const op = node.node.getChild('MatchOp');
