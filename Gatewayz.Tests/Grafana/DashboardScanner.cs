@@ -34,7 +34,7 @@ public sealed class DashboardScanner(ProvisionedDatasources datasources)
 
         foreach (var panel in Panels(dashboard["panels"]))
         {
-            var panelLocation = $"{name} › panel {(string?)panel["id"]} \"{(string?)panel["title"]}\"";
+            var panelLocation = $"{name} › panel {panel["id"]?.ToString()} \"{(string?)panel["title"]}\"";
             var panelType = resolver.Resolve(panelLocation, panel["datasource"], null, result);
             foreach (var target in panel["targets"].Items())
             {
