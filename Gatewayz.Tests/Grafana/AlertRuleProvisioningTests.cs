@@ -83,6 +83,22 @@ public sealed partial class AlertRuleProvisioningTests
         }
     }
 
+    [Fact]
+    public void Scrape_jobs_named_by_alert_queries_exist_in_the_prometheus_configuration()
+    {
+        var configurations = Directory.Exists(Path.Combine(RepositoryPaths.Containers, "prometheus"))
+            ? Directory.GetFiles(Path.Combine(RepositoryPaths.Containers, "prometheus"), "prometheus.yml*").Select(File.ReadAllText).ToArray()
+            : [];
+        var jobs = ScanAll().Queries.SelectMany(query => JobMatcher().Matches(query.Text)).Select(match => match.Groups["job"].Value).ToHashSet();
+
+        jobs.ShouldNotBeEmpty();
+        if (configurations.Length > 0)
+            jobs.Where(job => !configurations.Any(configuration => configuration.Contains($"job_name: {job}"))).ShouldBeEmpty();
+    }
+
+    [GeneratedRegex("job=\"(?<job>[^\"]+)\"")]
+    private static partial Regex JobMatcher();
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex UidPattern();
 }
