@@ -52,6 +52,8 @@ public sealed class DashboardScanner(ProvisionedDatasources datasources)
         {
             "prometheus" => (QueryLanguage.PromQL, "expr"),
             "loki" => (QueryLanguage.LogQL, "expr"),
+            // Pyroscope label selectors are PromQL selectors without a metric name.
+            "grafana-pyroscope-datasource" => (QueryLanguage.PromQL, "labelSelector"),
             "tempo" when (string?)target["queryType"] is null or "traceql" or "traceqlSearch" => (QueryLanguage.TraceQL, "query"),
             _ => ((QueryLanguage?)null, ""),
         };

@@ -27,7 +27,11 @@ public sealed class DashboardScannerTests
                 { "id": 3, "title": "Traces", "datasource": { "type": "tempo", "uid": "grafana_tempo" },
                   "targets": [ { "refId": "A", "queryType": "traceql", "query": "{ status = error }" },
                                { "refId": "B", "queryType": "serviceMap" } ] },
-                { "id": 4, "title": "Default datasource", "targets": [ { "refId": "A", "expr": "up" } ] }
+                { "id": 4, "title": "Default datasource", "targets": [ { "refId": "A", "expr": "up" } ] },
+                { "id": 5, "title": "Flamegraph", "datasource": { "uid": "grafana_pyroscope" },
+                  "targets": [ { "refId": "A", "labelSelector": "{service_name=\"gatewayz-api\"}" } ] },
+                { "id": 6, "title": "Hourly", "datasource": { "uid": "grafana_postgres" },
+                  "targets": [ { "refId": "A", "rawSql": "select 1" } ] }
               ]
             }
             """);
@@ -40,6 +44,7 @@ public sealed class DashboardScannerTests
             ("fixture.json › panel 2 \"Errors\" › A", QueryLanguage.LogQL),
             ("fixture.json › panel 3 \"Traces\" › A", QueryLanguage.TraceQL),
             ("fixture.json › panel 4 \"Default datasource\" › A", QueryLanguage.PromQL),
+            ("fixture.json › panel 5 \"Flamegraph\" › A", QueryLanguage.PromQL),
         ]);
         result.Queries[1].Text.ShouldBe("gatewayz_provider_health_score{environment=\"prod\"}");
     }
