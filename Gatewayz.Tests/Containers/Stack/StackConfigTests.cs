@@ -1,3 +1,4 @@
+using YamlDotNet.RepresentationModel;
 using Gatewayz.Tests.Infrastructure;
 
 namespace Gatewayz.Tests.Containers.Stack;
@@ -36,7 +37,11 @@ public class StackConfigTests
         mimir.Text("limits", "ingestion_rate").ShouldBe("50000");
         mimir.Text("limits", "max_global_series_per_user").ShouldBe("500000");
         int.Parse(mimir.Text("limits", "max_global_exemplars_per_user")).ShouldBeGreaterThan(0);
-        mimir.Text("limits", "native_histograms_ingestion_enabled").ShouldBe("true");
+        // Accepted by default since Mimir 2.16: the config may only leave it on.
+        if (mimir.At("limits").Has("native_histograms_ingestion_enabled"))
+        {
+            mimir.Text("limits", "native_histograms_ingestion_enabled").ShouldBe("true");
+        }
     }
 
     [Fact]
@@ -143,7 +148,19 @@ public class StackConfigTests
         var lokiExporter = collector.Texts("service", "pipelines", "logs", "exporters")
             .Single(exporter => collector.Text("exporters", exporter, "endpoint") == "${env:LOKI_OTLP_ENDPOINT}");
 
-        lokiExporter.ShouldStartWith("otlphttp");
+        lokiExporter.ShouldStartWith("otlp_http");
+    }
+
+    [Fact]
+    public void The_collector_uses_the_otlp_exporter_names_of_collector_0_144_and_later()
+    {
+        var collector = YamlConfig.Load(StackFiles.Config(CollectorConfig));
+
+        var exporters = collector.At("exporters").ShouldBeOfType<YamlMappingNode>().Children.Keys
+            .Select(key => key.ToString().Split('/')[0]);
+
+        // "otlp" and "otlphttp" are deprecated aliases of otlp_grpc and otlp_http since 0.144.
+        exporters.ShouldAllBe(type => type == "otlp_grpc" || type == "otlp_http");
     }
 
     [Fact]
