@@ -6,7 +6,7 @@ public class AppHostModelTests
     [
         "redis", "redis-exporter", "postgres", "gatewayz", "api", "aggregator",
         "prometheus", "mimir", "loki", "tempo", "pyroscope", "alertmanager", "grafana", "otel-collector",
-        "smtp-password", "grafana-admin-password", "compose",
+        "smtp-password", "grafana-admin-password",
     ];
 
     [Theory]
@@ -26,6 +26,19 @@ public class AppHostModelTests
         await using var builder = await AppHostModel.CreateAsync();
 
         builder.Resource(name).ShouldBeOfType<ParameterResource>().Secret.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Services_wait_for_their_dependencies()
+    {
+        await using var builder = await AppHostModel.CreateAsync();
+
+        // Waiting for the database also waits for its server, "postgres".
+        WaitsFor(builder, "api").ShouldBe(["redis", "gatewayz", "postgres", "otel-collector"], ignoreOrder: true);
+        WaitsFor(builder, "tempo").ShouldContain("mimir");
+        WaitsFor(builder, "otel-collector").ShouldBe(["tempo", "loki"], ignoreOrder: true);
+        WaitsFor(builder, "prometheus").ShouldBe(["mimir", "alertmanager", "redis-exporter"], ignoreOrder: true);
+        WaitsFor(builder, "grafana").ShouldContain("prometheus");
     }
 
     [Fact]
@@ -144,4 +157,7 @@ public class AppHostModelTests
             environment.ShouldContainKey("ConnectionStrings__gatewayz");
         }
     }
+
+    private static IEnumerable<string> WaitsFor(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.Resource(name).Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).Distinct();
 }

@@ -1,5 +1,5 @@
-using YamlDotNet.RepresentationModel;
 using Gatewayz.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
 
 namespace Gatewayz.Tests.Containers.Stack;
 
