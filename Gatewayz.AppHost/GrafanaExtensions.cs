@@ -23,8 +23,8 @@ internal static class GrafanaExtensions
             .WithEnvironment("LOKI_INTERNAL_URL", datasources.Loki.Url())
             .WithEnvironment("TEMPO_INTERNAL_URL", datasources.Tempo.Url())
             .WithEnvironment("PYROSCOPE_INTERNAL_URL", datasources.Pyroscope.Url())
-            .WithEnvironment("POSTGRES_HOST", postgres.PrimaryEndpoint.Property(EndpointProperty.Host))
-            .WithEnvironment("POSTGRES_PORT", postgres.PrimaryEndpoint.Property(EndpointProperty.Port))
+            // Grafana's Postgres datasource takes host:port as its url.
+            .WithEnvironment("POSTGRES_HOST", postgres.PrimaryEndpoint.Property(EndpointProperty.HostAndPort))
             .WithEnvironment("POSTGRES_DB", datasources.Database.Resource.DatabaseName)
             .WithEnvironment("POSTGRES_USER", postgres.UserNameReference)
             .WithEnvironment("POSTGRES_PASSWORD", postgres.PasswordParameter)

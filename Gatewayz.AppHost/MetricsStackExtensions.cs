@@ -32,6 +32,10 @@ internal static class MetricsStackExtensions
         builder.AddStackContainer("alertmanager", ContainerImages.Alertmanager, httpPort: 9093, healthPath: "/-/healthy")
             .WithBindMount("../containers/alertmanager", "/etc/alertmanager", isReadOnly: true)
             .WithVolume("alertmanager-data", "/alertmanager")
+            // The entrypoint renders alertmanager.yml.tmpl from the variables below, then starts
+            // Alertmanager with these arguments (an empty cluster address: a single instance, no gossip).
+            .WithEntrypoint("/bin/sh")
+            .WithArgs("/etc/alertmanager/entrypoint.sh", "--storage.path=/alertmanager", "--cluster.listen-address=")
             .WithEnvironment("SMTP_HOST", email.SmtpHost)
             .WithEnvironment("SMTP_FROM", email.SmtpFrom)
             .WithEnvironment("SMTP_USER", email.SmtpUser)
@@ -49,8 +53,11 @@ internal static class MetricsStackExtensions
         var prometheus = builder.AddStackContainer("prometheus", ContainerImages.Prometheus, httpPort: 9090, healthPath: "/-/healthy")
             .WithBindMount("../containers/prometheus", "/etc/prometheus", isReadOnly: true)
             .WithVolume("prometheus-data", "/prometheus")
+            // The entrypoint renders prometheus.yml.tmpl from the variables below (Prometheus itself
+            // does not expand the environment), then starts Prometheus with these arguments.
+            .WithEntrypoint("/bin/sh")
             .WithArgs(
-                "--config.file=/etc/prometheus/prometheus.yml",
+                "/etc/prometheus/entrypoint.sh",
                 "--storage.tsdb.path=/prometheus",
                 "--storage.tsdb.retention.time=15d",
                 "--web.enable-lifecycle")

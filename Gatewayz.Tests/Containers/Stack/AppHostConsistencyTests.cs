@@ -38,7 +38,7 @@ public class AppHostConsistencyTests
     {
         var set = StackFiles.VariablesSetByAppHost();
         var expected = StackFiles.DocumentedVariables()
-            .Concat(StackFiles.ConfigFiles().SelectMany(StackFiles.ExpectedVariables))
+            .Concat(StackFiles.RequiredVariables().Select(reference => reference.Variable))
             .ToHashSet();
 
         expected.Count.ShouldBeGreaterThan(30);

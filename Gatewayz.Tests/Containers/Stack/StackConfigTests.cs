@@ -14,7 +14,7 @@ public class StackConfigTests
 
     public static TheoryData<string> YamlFiles =>
         new(StackFiles.ConfigFiles()
-            .Where(path => !path.EndsWith(".sh", StringComparison.Ordinal))
+            .Where(path => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
             .Select(path => Path.GetRelativePath(RepositoryPaths.Containers, path)));
 
     [Theory]
@@ -164,15 +164,13 @@ public class StackConfigTests
     }
 
     [Fact]
-    public void Every_variable_a_container_config_reads_is_documented_in_the_containers_readme()
+    public void Every_variable_a_container_needs_from_outside_is_documented_in_the_containers_readme()
     {
         var documented = StackFiles.DocumentedVariables();
 
-        var undocumented = StackFiles.ConfigFiles()
-            .SelectMany(path => StackFiles.ExpectedVariables(path)
-                .Select(variable => (variable, file: Path.GetRelativePath(RepositoryPaths.Containers, path))))
-            .Where(reference => !documented.Contains(reference.variable))
-            .Select(reference => $"{reference.variable} ({reference.file})")
+        var undocumented = StackFiles.RequiredVariables()
+            .Where(reference => !documented.Contains(reference.Variable))
+            .Select(reference => $"{reference.Variable} ({Path.GetRelativePath(RepositoryPaths.Containers, reference.File)})")
             .Distinct()
             .ToList();
 

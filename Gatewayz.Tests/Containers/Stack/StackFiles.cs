@@ -16,18 +16,44 @@ internal static partial class StackFiles
     public static string AppHostSource =>
         string.Join('\n', Directory.GetFiles(AppHostDirectory, "*.cs").Order().Select(File.ReadAllText));
 
-    /// <summary>Every YAML file and shell entrypoint under <c>containers/</c>, skipping dashboards and npm folders.</summary>
+    /// <summary>Every YAML file, template and shell entrypoint under <c>containers/</c>, skipping dashboards and npm folders.</summary>
     public static IEnumerable<string> ConfigFiles() =>
         Directory.EnumerateFiles(RepositoryPaths.Containers, "*", SearchOption.AllDirectories)
-            .Where(path => path.EndsWith(".yaml", StringComparison.Ordinal)
-                || path.EndsWith(".yml", StringComparison.Ordinal)
-                || path.EndsWith(".sh", StringComparison.Ordinal))
+            .Where(path => ConfigExtensions.Any(extension => path.EndsWith(extension, StringComparison.Ordinal)))
             .Where(path => !path.Contains("node_modules", StringComparison.Ordinal))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}dashboards{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-    /// <summary>Environment variables a file reads: <c>${VAR}</c>, <c>${VAR:-default}</c> or the collector's <c>${env:VAR}</c>.</summary>
-    public static IEnumerable<string> ExpectedVariables(string path) =>
-        VariableReference().Matches(File.ReadAllText(path)).Select(match => match.Groups["name"].Value);
+    private static readonly string[] ConfigExtensions = [".yaml", ".yml", ".tmpl", ".sh"];
+
+    /// <summary>
+    /// Variables the containers need from outside: read as <c>${VAR}</c> (or the collector's
+    /// <c>${env:VAR}</c>) outside comments, and given no default (<c>${VAR:-…}</c>, <c>${VAR:=…}</c>)
+    /// anywhere in the same container folder. Paired with the file that reads each one.
+    /// </summary>
+    public static IEnumerable<(string Variable, string File)> RequiredVariables() =>
+        ConfigFiles()
+            .GroupBy(ContainerFolder)
+            .SelectMany(folder =>
+            {
+                var references = folder
+                    .SelectMany(path => CodeLines(path).SelectMany(line => VariableReference().Matches(line))
+                        .Select(match => (match, path)))
+                    .ToList();
+                var defaulted = references
+                    .Where(reference => reference.match.Groups["default"].Success)
+                    .Select(reference => reference.match.Groups["name"].Value)
+                    .ToHashSet();
+                return references
+                    .Select(reference => (Variable: reference.match.Groups["name"].Value, File: reference.path))
+                    .Where(reference => !defaulted.Contains(reference.Variable));
+            });
+
+    private static string ContainerFolder(string path) =>
+        Path.GetRelativePath(RepositoryPaths.Containers, path).Split(Path.DirectorySeparatorChar)[0];
+
+    /// <summary>Lines that are not YAML or shell comments.</summary>
+    private static IEnumerable<string> CodeLines(string path) =>
+        File.ReadLines(path).Where(line => !line.TrimStart().StartsWith('#'));
 
     /// <summary>Every upper-case name in back-ticks in <c>containers/README.md</c>: the documented variables.</summary>
     public static IReadOnlySet<string> DocumentedVariables() =>
@@ -50,7 +76,7 @@ internal static partial class StackFiles
         AppHostImage().Matches(File.ReadAllText(Path.Combine(AppHostDirectory, "ContainerImages.cs")))
             .ToDictionary(match => match.Groups["image"].Value, match => match.Groups["tag"].Value);
 
-    [GeneratedRegex(@"\$\{(?:env:)?(?<name>[A-Z][A-Z0-9_]*)(?::-[^}]*)?\}")]
+    [GeneratedRegex(@"\$\{(?:env:)?(?<name>[A-Z][A-Z0-9_]*)(?<default>:[-=][^}]*)?\}")]
     private static partial Regex VariableReference();
 
     [GeneratedRegex(@"`(?<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`")]
