@@ -74,6 +74,20 @@ public class AppHostModelTests
         environment["MIMIR_REMOTE_WRITE_URL"].ShouldEndWith("/api/v1/push");
     }
 
+    [Theory]
+    [InlineData("prometheus", "/etc/prometheus/entrypoint.sh")]
+    [InlineData("alertmanager", "/etc/alertmanager/entrypoint.sh")]
+    public async Task Prometheus_and_alertmanager_start_through_their_render_scripts(string name, string script)
+    {
+        await using var builder = await AppHostModel.CreateAsync();
+        var container = builder.Resource(name).ShouldBeOfType<ContainerResource>();
+
+        var args = await container.GetArgumentValuesAsync(DistributedApplicationOperation.Publish);
+
+        container.Entrypoint.ShouldBe("/bin/sh");
+        args.First().ShouldBe(script);
+    }
+
     [Fact]
     public async Task Tempo_remote_writes_to_mimir_and_expands_its_environment()
     {
