@@ -14,6 +14,9 @@ export const ds = {
 export const PM = 'provider=~"$provider", model=~"$model"';
 export const P = 'provider=~"$provider"';
 
+/** Keeps process_* series of gateway instances only (exporters and Prometheus have process_* metrics too). */
+export const onGateway = '* on (job, instance) group_left () gatewayz_build_info';
+
 // The repository has no public address yet, so runbooks are named by path; set RUNBOOK_BASE_URL
 // (e.g. https://github.com/<owner>/<repo>/blob/main) when generating to get clickable links too.
 const runbookBase = process.env.RUNBOOK_BASE_URL?.replace(/\/$/, '');

@@ -1,5 +1,5 @@
 import { dashboards as D } from '../catalog.mjs';
-import { dashboard, timeseries, latency, stat, table, row, prom, sql, thresholds } from '../panels.mjs';
+import { dashboard, timeseries, latency, stat, table, row, prom, sql, thresholds, onGateway } from '../panels.mjs';
 
 const sizeP95 = (histogram) => `histogram_quantile(0.95, sum by (le, route) (rate(${histogram}_bucket[$__rate_interval])))`;
 
@@ -14,7 +14,7 @@ export default [dashboard({
     latency('Latency by route (p95)', 'gatewayz_http_request_duration_seconds', 'route', '', { quantiles: [0.95], runbook: 'highapilatency' }),
     timeseries('Request and response size (p95)', [prom(sizeP95('gatewayz_http_request_size_bytes'), 'request {{route}}'), prom(sizeP95('gatewayz_http_response_size_bytes'), 'response {{route}}')], { w: 8, unit: 'bytes' }),
     timeseries('Unhandled exceptions', [prom('sum by (exception_type) (rate(gatewayz_http_exceptions_total[$__rate_interval]))', '{{exception_type}}')], { w: 8, unit: 'short', runbook: 'unhandledexceptions', description: 'Exceptions that escaped a handler, by type.' }),
-    timeseries('Threads and GC', [prom('sum(process_num_threads)', 'threads'), prom('sum by (generation) (rate(dotnet_collection_count_total[$__rate_interval]))', 'GC gen {{generation}}/s')], { w: 8, unit: 'short' }),
+    timeseries('Threads and GC', [prom(`sum(process_num_threads ${onGateway})`, 'threads'), prom('sum by (generation) (rate(dotnet_collection_count_total[$__rate_interval]))', 'GC gen {{generation}}/s')], { w: 8, unit: 'short' }),
     row('Redis'),
     stat('Redis up', [prom('min(redis_up)')], { w: 4, thresholds: thresholds.availability, mappings: [{ type: 'value', options: { 0: { text: 'DOWN' }, 1: { text: 'UP' } } }], runbook: 'redisconnectionfailures' }),
     stat('Connected clients', [prom('sum(redis_connected_clients)')], { w: 4, unit: 'short' }),

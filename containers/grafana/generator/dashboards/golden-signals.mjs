@@ -1,5 +1,5 @@
 import { dashboards as D } from '../catalog.mjs';
-import { dashboard, timeseries, latency, stat, gauge, heatmap, flamegraph, row, prom, thresholds, providerVariable, modelVariable, PM } from '../panels.mjs';
+import { dashboard, timeseries, latency, stat, gauge, heatmap, flamegraph, row, prom, thresholds, providerVariable, modelVariable, PM, onGateway } from '../panels.mjs';
 
 const httpErrorPercent = (statuses) =>
   `100 * (sum(rate(gatewayz_http_requests_total{status_code=~"${statuses}"}[$__rate_interval])) or vector(0)) / sum(rate(gatewayz_http_requests_total[$__rate_interval]))`;
@@ -32,8 +32,8 @@ export default [dashboard({
     timeseries('Model call failures by error type', [prom(`sum by (status) (rate(gatewayz_inference_requests_total{${PM}, status!="success"}[$__rate_interval]))`, '{{status}}')], { unit: 'reqps', stack: true, runbook: 'highmodelerrorrate' }),
     row('Saturation'),
     timeseries('Requests in progress by route', [prom('sum by (route) (gatewayz_http_requests_in_progress)', '{{route}}')], { w: 8, unit: 'short' }),
-    timeseries('Process CPU', [prom('sum by (instance) (rate(process_cpu_seconds_total[$__rate_interval]))', '{{instance}}')], { w: 8, unit: 'percentunit', description: 'CPU seconds per second (1 = one core).' }),
-    timeseries('Process memory', [prom('sum by (instance) (process_working_set_bytes)', 'working set {{instance}}'), prom('sum by (instance) (dotnet_total_memory_bytes)', 'managed heap {{instance}}')], { w: 8, unit: 'bytes' }),
+    timeseries('Process CPU', [prom(`sum by (instance) (rate(process_cpu_seconds_total[$__rate_interval]) ${onGateway})`, '{{instance}}')], { w: 8, unit: 'percentunit', description: 'CPU seconds per second of each gateway instance (1 = one core).' }),
+    timeseries('Process memory', [prom(`sum by (instance) (process_working_set_bytes ${onGateway})`, 'working set {{instance}}'), prom(`sum by (instance) (dotnet_total_memory_bytes ${onGateway})`, 'managed heap {{instance}}')], { w: 8, unit: 'bytes' }),
     row('Profiling'),
     flamegraph('CPU flamegraph (gateway)', '{service_name="api", provider=~"$provider", model=~"$model"}', { description: 'Where the gateway spends CPU, filtered by the provider and model tags of inference calls.', runbook: 'highapilatency' }),
   ],
