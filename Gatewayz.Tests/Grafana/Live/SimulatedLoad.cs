@@ -19,17 +19,17 @@ public static class SimulatedLoad
     /// <summary>Providers fail or rate-limit often enough that error, retry and failover panels get data.</summary>
     public static Dictionary<string, string?> FlakyProviders() => new()
     {
-        ["Gatewayz:SimulationTimeScale"] = "0.02",
+        ["Gatewayz:SimulationTimeScale"] = "0.1",
         ["Gatewayz:Providers:openrouter:Simulation:ErrorRate"] = "0.1",
         ["Gatewayz:Providers:fireworks:Simulation:ErrorRate"] = "0.25",
         ["Gatewayz:Providers:together:Simulation:ErrorRate"] = "0.25",
         ["Gatewayz:Providers:groq:Simulation:RateLimitRate"] = "0.15",
     };
 
-    public static async Task<LoadResult> RunAsync(GatewayHost gateway, TimeSpan duration, int clients = 4, TimeSpan? pause = null)
+    public static async Task<LoadResult> RunAsync(GatewayHost gateway, TimeSpan duration, int clients = 6, TimeSpan? pause = null)
     {
         var until = DateTime.UtcNow + duration;
-        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => ClientAsync(gateway, client, until, pause ?? TimeSpan.FromMilliseconds(60))));
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => ClientAsync(gateway, client, until, pause ?? TimeSpan.FromMilliseconds(40))));
         return new LoadResult(results.Sum(r => r.Succeeded), results.Sum(r => r.Failed));
     }
 

@@ -19,7 +19,7 @@ public sealed partial class PanelDataLoader(LivePrometheus prometheus, DateTimeO
             var legend = (string?)targets.First(t => (string?)t["refId"] == query.RefId)["legendFormat"];
             var result = ranged
                 // Short windows so a graph of a minute of load shows its shape; instants match the live test.
-                ? await prometheus.QueryRangeAsync(GrafanaVariables.Substitute(query, "10s"), from, to, Step)
+                ? await prometheus.QueryRangeAsync(GrafanaVariables.Substitute(query, "4s"), from, to, Step)
                 : await prometheus.QueryAsync(GrafanaVariables.Substitute(query), to);
             series.AddRange(result.Select(s => new PanelSeries(Name(legend, s.Labels), s.Samples)));
         }
