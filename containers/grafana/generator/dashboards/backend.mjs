@@ -23,7 +23,7 @@ export default [dashboard({
     stat('Gateway fallbacks to memory', [prom('sum(increase(gatewayz_redis_connection_failures_total[$__range]))')], { w: 8, unit: 'short', thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }, { color: 'red', value: 1 }] }, runbook: 'redisconnectionfailures', description: 'Redis operations that failed, so the gateway used its in-memory fallback.' }),
     timeseries('Redis commands per second', [prom('sum(rate(redis_commands_processed_total[$__rate_interval]))', 'commands')], { w: 8, unit: 'ops' }),
     latency('Gateway Redis round trips (p95)', 'gatewayz_redis_operation_duration_seconds', 'operation', '', { w: 8, quantiles: [0.95] }),
-    timeseries('Redis memory', [prom('sum(redis_memory_used_bytes)', 'used'), prom('sum(redis_memory_max_bytes)', 'max')], { w: 8, unit: 'bytes' }),
+    timeseries('Redis memory', [prom('sum(redis_memory_used_bytes)', 'used'), prom('sum(redis_memory_max_bytes)', 'max')], { w: 8, unit: 'bytes', runbook: 'redismemoryhigh' }),
     row('Postgres'),
     latency('Query duration by operation (p95)', 'gatewayz_database_query_duration_seconds', 'operation', '', { quantiles: [0.95], runbook: 'databasequeryslow' }),
     timeseries('Connections by state', [sql("SELECT now() AS time, coalesce(state, 'background') AS metric, count(*) AS value FROM pg_stat_activity GROUP BY 2 ORDER BY 2", 'time_series')], { unit: 'short', description: 'pg_stat_activity right now (one point per refresh).' }),

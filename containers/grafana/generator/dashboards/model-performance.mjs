@@ -48,7 +48,7 @@ const modelUsage = dashboard({
     row('Efficiency and reliability'),
     timeseries('Output tokens per successful call', [prom(`sum by (model) (${rate('gatewayz_tokens_used_total', `${PM}, token_type="output"`)}) / sum by (model) (${rate('gatewayz_inference_requests_total', `${PM}, status="success"`)})`, '{{model}}')], { w: 8, unit: 'short' }),
     bargauge('Token efficiency (output per input token)', [prom('gatewayz_token_efficiency_ratio{model=~"$model"}', '{{model}}')], { w: 8, unit: 'short', description: 'Output tokens per input token since start.' }),
-    bargauge('Model uptime (24 h)', [prom('gatewayz_model_uptime_24h_ratio{model=~"$model"}', '{{model}}')], { w: 8, unit: 'percentunit', min: 0.9, max: 1, thresholds: { mode: 'absolute', steps: [{ color: 'red', value: null }, { color: 'yellow', value: 0.99 }, { color: 'green', value: 0.999 }] }, runbook: 'modeluptimeslo' }),
+    bargauge('Model uptime (24 h)', [prom('gatewayz_model_uptime_24h_ratio{model=~"$model"}', '{{model}}')], { w: 8, unit: 'percentunit', min: 0.9, max: 1, thresholds: { mode: 'absolute', steps: [{ color: 'red', value: null }, { color: 'yellow', value: 0.99 }, { color: 'green', value: 0.999 }] }, runbook: 'modeluptimeslobreach' }),
   ],
 });
 

@@ -12,7 +12,7 @@ const lokiLogs = dashboard({
   variables: [service, search],
   links: [D.traces, D.goldenSignals, D.backend],
   panels: [
-    timeseries('Log volume by level', [logql(`sum by (detected_level) (count_over_time({${S}} |= "$search" [$__auto]))`, { legend: '{{detected_level}}' })], { w: 16, unit: 'short', stack: true, custom: { drawStyle: 'bars', fillOpacity: 80 } }),
+    timeseries('Log volume by level', [logql(`sum by (detected_level) (count_over_time({${S}} |= "$search" [$__auto]))`, { legend: '{{detected_level}}' })], { w: 16, unit: 'short', stack: true, runbook: 'lokinologs', custom: { drawStyle: 'bars', fillOpacity: 80 } }),
     timeseries('Errors by service', [logql(`sum by (service_name) (count_over_time({${S}} | detected_level=~"error|critical|fatal" [$__auto]))`, { legend: '{{service_name}}' })], { w: 8, unit: 'short', runbook: 'unhandledexceptions' }),
     logs('Errors and warnings', `{${S}} | detected_level=~"error|critical|fatal|warn|warning" |= "$search"`, { h: 10 }),
     logs('All logs', `{${S}} |= "$search"`, { description: 'Newest first. Lines with a trace_id link to Tempo.' }),
@@ -27,7 +27,7 @@ const tempoTraces = dashboard({
   links: [D.logs, D.profiling, D.goldenSignals],
   panels: [
     row('Span metrics (Mimir)'),
-    timeseries('Spans per second by service', [mimir('sum by (service) (rate(traces_spanmetrics_calls_total[$__rate_interval]))', '{{service}}')], { w: 8, unit: 'ops' }),
+    timeseries('Spans per second by service', [mimir('sum by (service) (rate(traces_spanmetrics_calls_total[$__rate_interval]))', '{{service}}')], { w: 8, unit: 'ops', runbook: 'temponotraces' }),
     timeseries('Span error ratio by service', [mimir('(sum by (service) (rate(traces_spanmetrics_calls_total{status_code="STATUS_CODE_ERROR"}[$__rate_interval])) or sum by (service) (rate(traces_spanmetrics_calls_total[$__rate_interval])) * 0) / sum by (service) (rate(traces_spanmetrics_calls_total[$__rate_interval]))', '{{service}}')], { w: 8, unit: 'percentunit', thresholds: thresholds.errorRatio }),
     latency('Span latency by service (p95)', 'traces_spanmetrics_latency', 'service', '', { w: 8, quantiles: [0.95], datasource: ds.mimir }),
     timeseries('Service graph requests', [mimir('sum by (client, server) (rate(traces_service_graph_request_total[$__rate_interval]))', '{{client}} → {{server}}')], { unit: 'reqps' }),
@@ -62,8 +62,8 @@ const prometheusSelf = dashboard({
     timeseries('Rule evaluation', [prom('sum(rate(prometheus_rule_evaluations_total[$__rate_interval]))', 'evaluations'), prom('sum(rate(prometheus_rule_evaluation_failures_total[$__rate_interval]))', 'failures')], { unit: 'ops' }),
     timeseries('Alert notifications', [prom('sum(rate(prometheus_notifications_sent_total[$__rate_interval]))', 'sent'), prom('sum(rate(prometheus_notifications_dropped_total[$__rate_interval]))', 'dropped')], { unit: 'ops' }),
     row('Remote write to Mimir'),
-    timeseries('Samples sent and failed', [prom('sum(rate(prometheus_remote_storage_samples_total[$__rate_interval]))', 'sent'), prom('sum(rate(prometheus_remote_storage_samples_failed_total[$__rate_interval]))', 'failed')], { unit: 'ops' }),
-    timeseries('Remote write lag', [prom('max(prometheus_remote_storage_highest_timestamp_in_seconds) - max(prometheus_remote_storage_queue_highest_sent_timestamp_seconds)', 'lag')], { unit: 's' }),
+    timeseries('Samples sent and failed', [prom('sum(rate(prometheus_remote_storage_samples_total[$__rate_interval]))', 'sent'), prom('sum(rate(prometheus_remote_storage_samples_failed_total[$__rate_interval]))', 'failed')], { unit: 'ops', runbook: 'mimirremotewritefailures' }),
+    timeseries('Remote write lag', [prom('max(prometheus_remote_storage_highest_timestamp_in_seconds) - max(prometheus_remote_storage_queue_highest_sent_timestamp_seconds)', 'lag')], { unit: 's', runbook: 'mimirremotewritefailures' }),
   ],
 });
 
@@ -76,7 +76,7 @@ const mimirDashboard = dashboard({
   time: 'now-7d',
   panels: [
     row('Mimir'),
-    stat('Mimir up', [prom('min(up{job="mimir"})')], { w: 6, thresholds: thresholds.availability, mappings: [{ type: 'value', options: { 0: { text: 'DOWN' }, 1: { text: 'UP' } } }], runbook: 'scrapetargetdown' }),
+    stat('Mimir up', [prom('min(up{job="mimir"})')], { w: 6, thresholds: thresholds.availability, mappings: [{ type: 'value', options: { 0: { text: 'DOWN' }, 1: { text: 'UP' } } }], runbook: 'mimirdown' }),
     stat('In-memory series', [prom('sum(cortex_ingester_memory_series)')], { w: 6, unit: 'short' }),
     stat('Samples received per second', [prom('sum(rate(cortex_distributor_received_samples_total[$__rate_interval]))')], { w: 6, unit: 'short' }),
     stat('Tenants', [prom('max(cortex_ingester_memory_users)')], { w: 6, unit: 'short' }),
