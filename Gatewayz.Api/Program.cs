@@ -5,11 +5,13 @@ using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
+using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddModelCatalog();
+builder.AddRedisConnection();
 builder.AddProviders();
 builder.AddApiKeyAuthentication();
 builder.AddGatewayMetrics();

@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Health;
+
+public sealed record ModelHealthSnapshot(string Provider, string Model, double HealthScore, HealthStatus Status, DateTimeOffset LastUpdated);

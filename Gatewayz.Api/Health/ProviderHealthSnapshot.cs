@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Health;
+
+public sealed record ProviderHealthSnapshot(string Provider, double HealthScore, HealthStatus Status, DateTimeOffset LastUpdated);

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Gatewayz.Tests.Infrastructure;
+
+/// <summary>A server started as a real local process for a test, and stopped by its PID.</summary>
+public sealed class LocalProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringWriter _output = new();
+
+    private LocalProcess(Process process) => _process = process;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public bool HasExited => _process.HasExited;
+
+    public static LocalProcess Start(string fileName, IEnumerable<string> arguments, string? user = null)
+    {
+        var info = new ProcessStartInfo(user is null ? fileName : "runuser")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (user is not null)
+        {
+            foreach (var argument in new[] { "-u", user, "--", fileName }) info.ArgumentList.Add(argument);
+        }
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+
+        var process = new Process { StartInfo = info };
+        var local = new LocalProcess(process);
+        process.OutputDataReceived += (_, line) => local.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => local.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return local;
+    }
+
+    /// <summary>Waits until the process accepts TCP connections on the port.</summary>
+    public async Task WaitForPortAsync(int port, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"{_process.StartInfo.FileName} exited early:\n{Output}");
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException($"{_process.StartInfo.FileName} did not listen on {port}:\n{Output}");
+    }
+
+    public void Stop()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.WriteLine(line);
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _process.Dispose();
+    }
+}
