@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Gatewayz.Tests.Grafana.Live;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace Gatewayz.Tests.Grafana.Live;
 /// <c>containers/grafana/tests/live-allow-list.json</c>; that list may only name queries that are still empty.
 /// </summary>
 [Collection(LiveDashboardCollection.Name)]
-public sealed class DashboardLiveDataTests(LiveGatewayFixture live)
+public sealed class DashboardLiveDataTests(LiveGatewayFixture live, ITestOutputHelper output)
 {
     [Fact]
     public void Simulated_load_sent_hundreds_of_requests_and_some_failed()
     {
+        output.WriteLine($"{live.Load.Succeeded} requests succeeded, {live.Load.Failed} failed");
         live.Load.Total.ShouldBeGreaterThan(200);
         live.Load.Failed.ShouldBeGreaterThan(0);
         live.Load.Succeeded.ShouldBeGreaterThan(live.Load.Failed);
