@@ -4,7 +4,6 @@ set -euo pipefail
 
 declare -A packages=(
     [redis-server]=redis-server
-    [node]=nodejs
     [prometheus]=prometheus
     [promtool]=prometheus
     [prometheus-alertmanager]=prometheus-alertmanager
