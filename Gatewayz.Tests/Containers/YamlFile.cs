@@ -5,13 +5,7 @@ namespace Gatewayz.Tests.Containers;
 /// <summary>Reads the container configs (rule files, promtool tests, alertmanager.yml) as YAML trees.</summary>
 public static class YamlFile
 {
-    public static YamlMappingNode Load(string path)
-    {
-        var stream = new YamlStream();
-        using var reader = File.OpenText(path);
-        stream.Load(reader);
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    public static YamlMappingNode Load(string path) => Stack.YamlConfig.Load(path);
 
     public static IEnumerable<YamlMappingNode> Sequence(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var value) && value is YamlSequenceNode sequence
