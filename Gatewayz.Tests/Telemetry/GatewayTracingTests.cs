@@ -16,13 +16,15 @@ public sealed class GatewayTracingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _upstream = await FakeUpstream.StartAsync();
+        // Gateway metrics live in one process-wide registry: a provider name of its own keeps this
+        // test's request out of the sums other tests make for their providers.
         _gateway = GatewayHost.Start(
             new Dictionary<string, string?>
             {
-                ["Gatewayz:Providers:upstream:Kind"] = "OpenAiCompatible",
-                ["Gatewayz:Providers:upstream:BaseUrl"] = _upstream.BaseUrl.ToString(),
-                ["Gatewayz:Providers:upstream:ApiKey"] = "upstream-secret",
-                ["Gatewayz:Models:test/traced:Routes:0:Provider"] = "upstream",
+                ["Gatewayz:Providers:traced-upstream:Kind"] = "OpenAiCompatible",
+                ["Gatewayz:Providers:traced-upstream:BaseUrl"] = _upstream.BaseUrl.ToString(),
+                ["Gatewayz:Providers:traced-upstream:ApiKey"] = "upstream-secret",
+                ["Gatewayz:Models:test/traced:Routes:0:Provider"] = "traced-upstream",
                 ["Gatewayz:Models:test/traced:Routes:0:UpstreamModel"] = "upstream-model-id",
             },
             services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(_spans)));
