@@ -15,19 +15,21 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 
     private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
 
+    /// <summary>
+    /// Headers of a non-streaming answer only come once the whole answer is ready, so the call is
+    /// bounded by the caller's total timeout (the route's pipeline), not by time to first byte.
+    /// </summary>
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
         try
         {
-            using var response = await SendAsync(call, timeout, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            using var response = await SendAsync(call, firstByte: null, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
-            throw Translate(exception, timeout.IsCancellationRequested);
+            throw Translate(exception, timedOut: false);
         }
     }
 
@@ -78,14 +80,38 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        using var response = await GetModelsAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyCollection<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await GetModelsAsync(cancellationToken);
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return OpenAiResponseReader.ReadModelIds(body);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, timedOut: false);
+        }
+    }
+
+    private async Task<HttpResponseMessage> GetModelsAsync(CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeToFirstByte);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "models");
             AddAuthorization(request);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            ThrowIfFailed(response);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                    ThrowIfFailed(response);
+            }
+            return response;
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -93,7 +119,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte, CancellationToken caller)
+    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource? firstByte, CancellationToken caller)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
         {
@@ -102,8 +128,8 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         request.Content.Headers.ContentType = Json;
         AddAuthorization(request);
 
-        firstByte.CancelAfter(TimeToFirstByte);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte.Token);
+        firstByte?.CancelAfter(TimeToFirstByte);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte?.Token ?? caller);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
