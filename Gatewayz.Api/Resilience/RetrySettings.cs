@@ -12,5 +12,5 @@ public sealed class RetrySettings
     public double MaxDelayMilliseconds { get; set; } = 2000;
 
     /// <summary>A 429's <c>Retry-After</c> is honoured up to this long; beyond it the request fails over instead.</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 2;
+    public double MaxRetryAfterSeconds { get; set; } = 1;
 }

@@ -16,20 +16,22 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
     private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
 
     /// <summary>
-    /// Headers of a non-streaming answer only come once the whole answer is ready, so the call is
-    /// bounded by the caller's total timeout (the route's pipeline), not by time to first byte.
+    /// Time to first byte bounds the wait for the response headers; the whole call is bounded by the
+    /// caller's total timeout (the route's pipeline).
     /// </summary>
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
+        using var firstByte = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            using var response = await SendAsync(call, firstByte: null, cancellationToken);
+            using var response = await SendAsync(call, firstByte);
+            firstByte.CancelAfter(Timeout.InfiniteTimeSpan);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
-            throw Translate(exception, timedOut: false);
+            throw Translate(exception, firstByte.IsCancellationRequested);
         }
     }
 
@@ -40,7 +42,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         StreamReader reader;
         try
         {
-            response = await SendAsync(call, idle, cancellationToken);
+            response = await SendAsync(call, idle);
             reader = new StreamReader(await response.Content.ReadAsStreamAsync(idle.Token));
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
@@ -119,7 +121,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource? firstByte, CancellationToken caller)
+    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
         {
@@ -128,8 +130,8 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         request.Content.Headers.ContentType = Json;
         AddAuthorization(request);
 
-        firstByte?.CancelAfter(TimeToFirstByte);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte?.Token ?? caller);
+        firstByte.CancelAfter(TimeToFirstByte);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte.Token);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
