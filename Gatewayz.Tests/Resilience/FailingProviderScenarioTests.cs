@@ -60,7 +60,7 @@ public sealed class FailingProviderScenarioTests(ITestOutputHelper output) : IAs
         _failing.Behavior = new UpstreamBehavior();
         var readmittedAfter = Stopwatch.StartNew();
         var afterRecovery = new LatencySample();
-        while (_failing.ChatRequestCount == 0 || LastChatSucceeded() is false)
+        while (!await FailingProviderServedAsync())
         {
             readmittedAfter.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the recovered provider was never re-admitted");
             var (status, latency) = await TimedPostAsync();
@@ -77,7 +77,7 @@ public sealed class FailingProviderScenarioTests(ITestOutputHelper output) : IAs
             status.ShouldBe(HttpStatusCode.OK);
             readmitted.Add(latency);
         }
-        await Task.Delay(1200);
+        (await Eventually.TrueAsync(async () => Gauge(await _gateway.ScrapeMetricsAsync(), "gatewayz_provider_availability") == 1)).ShouldBeTrue();
         var recoveredMetrics = await _gateway.ScrapeMetricsAsync();
 
         var trials = MetricsText.Sum(failingMetrics, "gatewayz_circuit_breaker_transitions_total", ("provider", "failing"), ("state", "half_open"));
@@ -96,8 +96,8 @@ public sealed class FailingProviderScenarioTests(ITestOutputHelper output) : IAs
         Gauge(recoveredMetrics, "gatewayz_provider_availability").ShouldBe(1);
     }
 
-    private bool LastChatSucceeded() => _failing.Behavior.Status == 200
-        && MetricsText.Sum(_gateway.ScrapeMetricsAsync().GetAwaiter().GetResult(), "gatewayz_inference_requests_total", ("provider", "failing"), ("status", "success")) > 0;
+    private async Task<bool> FailingProviderServedAsync() =>
+        MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_inference_requests_total", ("provider", "failing"), ("status", "success")) > 0;
 
     private static double Gauge(string metrics, string name) => MetricsText.Sum(metrics, name, ("provider", "failing"));
 

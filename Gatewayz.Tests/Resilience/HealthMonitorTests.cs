@@ -22,9 +22,11 @@ public sealed class HealthMonitorTests : IAsyncLifetime
     [Fact]
     public async Task Route_whose_model_the_provider_does_not_list_loses_its_availability_share()
     {
-        await Task.Delay(600);
+        var view = _gateway.Services.GetRequiredService<IProviderHealthView>();
+        (await Eventually.TrueAsync(async () => (await view.GetModelHealthAsync(default)).Any(m => m.Provider == "upstream" && m.HealthScore < 100)))
+            .ShouldBeTrue();
 
-        var models = await _gateway.Services.GetRequiredService<IProviderHealthView>().GetModelHealthAsync(default);
+        var models = await view.GetModelHealthAsync(default);
 
         var unlisted = models.Single(m => m.Provider == "upstream" && m.Model == TwoRouteSettings.Model);
         unlisted.HealthScore.ShouldBe(60);
@@ -39,21 +41,22 @@ public sealed class HealthMonitorTests : IAsyncLifetime
     public async Task Failed_probe_marks_the_provider_unavailable_and_a_later_success_restores_it()
     {
         _upstream.Behavior = new UpstreamBehavior { ProbeStatus = 503 };
-        await Task.Delay(600);
-        var down = MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_provider_availability", ("provider", "upstream"));
+        var down = await Eventually.TrueAsync(async () => await AvailabilityAsync() == 0);
         var downHealth = (await _gateway.Services.GetRequiredService<IProviderHealthView>().GetProviderHealthAsync(default))
             .Single(p => p.Provider == "upstream");
 
         _upstream.Behavior = new UpstreamBehavior();
-        await Task.Delay(600);
-        var up = MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_provider_availability", ("provider", "upstream"));
+        var up = await Eventually.TrueAsync(async () => await AvailabilityAsync() == 1);
 
-        down.ShouldBe(0);
+        down.ShouldBeTrue();
         downHealth.HealthScore.ShouldBe(60);
         downHealth.Status.ShouldBe(HealthStatus.Degraded);
-        up.ShouldBe(1);
+        up.ShouldBeTrue();
         MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_provider_health_score", ("provider", "upstream")).ShouldBe(100);
     }
+
+    private async Task<double> AvailabilityAsync() =>
+        MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_provider_availability", ("provider", "upstream"));
 
     public async Task DisposeAsync()
     {

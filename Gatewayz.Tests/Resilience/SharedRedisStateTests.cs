@@ -29,7 +29,8 @@ public sealed class SharedRedisStateTests : IAsyncLifetime
 
         for (var i = 0; i < 2; i++)
             (await first.PostChatAsync()).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Task.Delay(TimeSpan.FromSeconds(ProbeIntervalSeconds * 1.5));
+        // One interval for the second replica's next sync, plus the same again as margin for a loaded machine.
+        await Task.Delay(TimeSpan.FromSeconds(ProbeIntervalSeconds * 2));
         var upstreamCalls = _upstream.ChatRequestCount;
         for (var i = 0; i < 3; i++)
             (await second.PostChatAsync()).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -48,9 +49,10 @@ public sealed class SharedRedisStateTests : IAsyncLifetime
     public async Task Health_scores_are_shared_in_Redis()
     {
         using var replica = await StartReplicaAsync();
-        await Task.Delay(TimeSpan.FromSeconds(ProbeIntervalSeconds * 2.5));
-
         await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        (await Eventually.TrueAsync(async () => await connection.GetDatabase().HashExistsAsync(RedisKeys.ModelHealth, $"groq|{TwoRouteSettings.Model}")))
+            .ShouldBeTrue();
+
         var providers = await connection.GetDatabase().HashGetAllAsync(RedisKeys.ProviderHealth);
         var models = await connection.GetDatabase().HashGetAllAsync(RedisKeys.ModelHealth);
 
@@ -69,11 +71,11 @@ public sealed class SharedRedisStateTests : IAsyncLifetime
         _redis.Stop();
         for (var i = 0; i < 4; i++)
             (await replica.PostChatAsync()).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Task.Delay(TimeSpan.FromSeconds(ProbeIntervalSeconds * 2.5));
+        (await Eventually.TrueAsync(async () =>
+            MetricsText.Sum(await replica.ScrapeMetricsAsync(), "gatewayz_redis_connection_failures_total") > 0)).ShouldBeTrue();
         (await replica.PostChatAsync()).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var metrics = await replica.ScrapeMetricsAsync();
-        MetricsText.Sum(metrics, "gatewayz_redis_connection_failures_total").ShouldBeGreaterThan(0);
         MetricsText.Sum(metrics, "gatewayz_circuit_breaker_state", ("provider", "upstream"), ("model", TwoRouteSettings.Model), ("state", "open")).ShouldBe(1);
         var health = await replica.Services.GetRequiredService<IProviderHealthView>().GetProviderHealthAsync(default);
         health.ShouldContain(snapshot => snapshot.Provider == "upstream");
