@@ -19,8 +19,8 @@ public static class TwoRouteSettings
         {
             ["Gatewayz:Providers:upstream:Kind"] = "OpenAiCompatible",
             ["Gatewayz:Providers:upstream:BaseUrl"] = upstream.ToString(),
-            ["Gatewayz:Providers:upstream:TimeToFirstByteSeconds"] = "2",
-            ["Gatewayz:Providers:upstream:StreamIdleTimeoutSeconds"] = "2",
+            ["Gatewayz:Providers:upstream:TimeToFirstByteSeconds"] = "10",
+            ["Gatewayz:Providers:upstream:StreamIdleTimeoutSeconds"] = "10",
             [$"Gatewayz:Models:{Model}:Routes:0:Provider"] = "upstream",
             [$"Gatewayz:Models:{Model}:Routes:1:Provider"] = "groq",
             [$"Gatewayz:Models:{SingleRouteModel}:Routes:0:Provider"] = "upstream",
