@@ -5,6 +5,7 @@ using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Resilience;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddServiceDefaults();
 builder.AddModelCatalog();
 builder.AddRedisConnection();
 builder.AddProviders();
+builder.AddResilience();
 builder.AddApiKeyAuthentication();
 builder.AddGatewayMetrics();
 
