@@ -1,10 +1,12 @@
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.RateLimiting;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,8 @@ builder.AddRedisConnection();
 builder.AddProviders();
 builder.AddApiKeyAuthentication();
 builder.AddGatewayMetrics();
+builder.AddCaching();
+builder.AddRateLimits();
 
 var app = builder.Build();
 
