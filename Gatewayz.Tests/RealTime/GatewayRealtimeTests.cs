@@ -36,6 +36,11 @@ public sealed class GatewayRealtimeTests
 
         var direct = await RealtimeStoreHarness.OpenDirectAsync(redis);
         ((long)await direct.HashGetAsync(RedisKeys.HourCounters(RealtimeHours.Name(DateTimeOffset.UtcNow)), "together|google/gemma-2-9b-it|successes")).ShouldBe(1);
+
+        var metrics = await host.ScrapeMetricsAsync();
+        MetricsText.Sum(metrics, "gatewayz_redis_operation_duration_seconds_count", ("operation", RedisOperations.RealtimeFlush)).ShouldBeGreaterThan(0);
+        MetricsText.Sum(metrics, "gatewayz_redis_operation_duration_seconds_count", ("operation", RedisOperations.RateLimit)).ShouldBe(1);
+        MetricsText.Sum(metrics, "gatewayz_redis_operation_duration_seconds_count", ("operation", RedisOperations.RealtimeRead)).ShouldBeGreaterThan(0);
     }
 
     [Fact]
