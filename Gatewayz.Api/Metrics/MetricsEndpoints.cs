@@ -21,6 +21,7 @@ public static class MetricsEndpoints
         services.AddSingleton<IRedisOperationObserver, RedisOperationMetrics>();
         services.AddSingleton<RedisFailureCounter>();
         services.AddHostedService(provider => provider.GetRequiredService<RedisFailureCounter>());
+        services.AddHostedService<ScrapeTimeGauges>();
         services.AddSingleton<CatalogExposition>();
         builder.AddRealtimeMetricsStore();
         return builder;
@@ -35,12 +36,7 @@ public static class MetricsEndpoints
     /// <summary><c>/metrics</c> in the Prometheus text format, or OpenMetrics (with exemplars) when asked for it, and the structured endpoints.</summary>
     public static IEndpointRouteBuilder MapGatewayMetrics(this IEndpointRouteBuilder app)
     {
-        var services = app.ServiceProvider;
-        var registry = services.GetRequiredService<GatewayMetrics>().Registry;
-        // Scrape-time gauges register their callbacks when first resolved.
-        services.GetRequiredService<BusinessGauges>();
-        services.GetRequiredService<ModelUsageGauges>();
-        services.GetRequiredService<RealtimeQueueGauge>();
+        var registry = app.ServiceProvider.GetRequiredService<GatewayMetrics>().Registry;
         app.MapMetrics("/metrics", registry);
         app.MapStructuredMetrics();
         return app;

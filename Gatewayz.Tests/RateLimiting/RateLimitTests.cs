@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Gatewayz.RealtimeMetrics;
 using Gatewayz.Tests.Infrastructure;
 using Gatewayz.Tests.RealTime;
@@ -141,9 +145,17 @@ public sealed class RateLimitTests
     [Theory]
     [InlineData("Gatewayz:RateLimits:KeyRequestsPerMinute", "0")]
     [InlineData("Gatewayz:RateLimits:UserTokensPerMinute", "-5")]
-    public void A_limit_below_one_stops_startup_naming_the_setting(string key, string value)
+    public async Task A_limit_below_one_stops_startup_naming_the_setting(string key, string value)
     {
-        var failure = Should.Throw<OptionsValidationException>(() => GatewayHost.Start(new Dictionary<string, string?> { [key] = value }).Dispose());
+        // A bare host with only the rate-limit registration: a whole gateway failing to start races
+        // WebApplicationFactory's own start-up and can surface as an ObjectDisposedException instead.
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddRateLimits();
+        await using var app = builder.Build();
+
+        var failure = await Should.ThrowAsync<OptionsValidationException>(() => app.StartAsync());
 
         failure.Message.ShouldContain(key);
     }
