@@ -1,11 +1,13 @@
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Resilience;
+using Gatewayz.Api.RateLimiting;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ builder.AddProviders();
 builder.AddResilience();
 builder.AddApiKeyAuthentication();
 builder.AddGatewayMetrics();
+builder.AddCaching();
+builder.AddRateLimits();
 
 var app = builder.Build();
 

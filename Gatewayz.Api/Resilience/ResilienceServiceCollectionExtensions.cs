@@ -36,7 +36,6 @@ public static class ResilienceServiceCollectionExtensions
         builder.Services.AddSingleton<IProviderHealthView, ProviderHealthView>();
         builder.Services.AddSingleton<ProviderHealthMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ProviderHealthMonitor>());
-        builder.Services.AddHostedService<RedisFailureCounter>();
         return builder;
     }
 }
