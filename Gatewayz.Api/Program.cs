@@ -1,8 +1,11 @@
+using Gatewayz.Api.Accounts;
+using Gatewayz.Api.Accounts.Admin;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
 using Gatewayz.RealtimeMetrics;
@@ -14,7 +17,9 @@ builder.AddModelCatalog();
 builder.AddRedisConnection();
 builder.AddProviders();
 builder.AddApiKeyAuthentication();
+builder.AddAccounts();
 builder.AddGatewayMetrics();
+builder.AddMonitoring();
 
 var app = builder.Build();
 
@@ -26,6 +31,8 @@ app.MapDefaultEndpoints();
 app.MapGatewayMetrics();
 app.MapOpenAiApi();
 app.MapAnthropicApi();
+app.MapAdminApi();
+app.MapMonitoringApi();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
@@ -24,19 +25,22 @@ public static class AnthropicEndpoints
         IOptions<GatewayOptions> options,
         ModelCatalog catalog,
         InferenceService inference,
+        IUsageMeter usage,
         TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
-        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: true, cancellationToken);
+        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: true, cancellationToken);
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var request = AnthropicRequestParser.Parse(body);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        await usage.EnsureCanSpendAsync(client, cancellationToken);
 
         var identity = ResponseIdentity.Create("msg_", model.Id, time);
         if (!request.Stream)
         {
             var result = await inference.CompleteAsync(request, model, cancellationToken);
+            usage.Record(client, model, result.Completion.Usage, identity.Id);
             await JsonResponse.WriteAsync(context.Response, (identity, result.Completion),
                 static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.Completion), cancellationToken);
             return;
@@ -64,6 +68,7 @@ public static class AnthropicEndpoints
             return;
         }
 
+        usage.Record(client, model, stream.Usage, identity.Id);
         AnthropicWire.WriteContentBlockStop(sse.BeginEvent("content_block_stop"));
         await sse.EndEventAsync(cancellationToken);
         AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), stream.FinishReason, stream.Usage);

@@ -1,3 +1,4 @@
+using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
@@ -26,19 +27,22 @@ public static class OpenAiEndpoints
         IOptions<GatewayOptions> options,
         ModelCatalog catalog,
         InferenceService inference,
+        IUsageMeter usage,
         TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
-        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
+        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var request = OpenAiChatRequestParser.Parse(body);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        await usage.EnsureCanSpendAsync(client, cancellationToken);
 
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
         if (!request.Stream)
         {
             var result = await inference.CompleteAsync(request, model, cancellationToken);
+            usage.Record(client, model, result.Completion.Usage, identity.Id);
             await JsonResponse.WriteAsync(context.Response, (identity, result.Completion),
                 static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion), cancellationToken);
             return;
@@ -67,6 +71,7 @@ public static class OpenAiEndpoints
             return;
         }
 
+        usage.Record(client, model, stream.Usage, identity.Id);
         OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
         await sse.EndEventAsync(cancellationToken);
         if (request.IncludeUsage)

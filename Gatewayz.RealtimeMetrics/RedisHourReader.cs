@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Gatewayz.RealtimeMetrics;
 using StackExchange.Redis;
 
-namespace Gatewayz.Aggregator.Realtime;
+namespace Gatewayz.RealtimeMetrics;
 
 /// <summary>
 /// Reads the real-time hours straight from Redis in the documented layout. Unlike the gateway's
@@ -11,6 +10,8 @@ namespace Gatewayz.Aggregator.Realtime;
 /// </summary>
 public sealed class RedisHourReader(RedisConnection connection) : IRealtimeMetricsReader
 {
+    private static readonly JsonSerializerOptions ErrorJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public async Task<IReadOnlyList<DateTimeOffset>> ListHoursAsync(CancellationToken cancellationToken)
     {
         var names = await Database().SetMembersAsync(RedisKeys.Hours);
@@ -50,7 +51,7 @@ public sealed class RedisHourReader(RedisConnection connection) : IRealtimeMetri
     public async Task<IReadOnlyList<RecentError>> ReadRecentErrorsAsync(string provider, int limit, CancellationToken cancellationToken)
     {
         var entries = await Database().ListRangeAsync(RedisKeys.RecentErrors(provider), 0, limit - 1);
-        return [.. entries.Select(entry => JsonSerializer.Deserialize<RecentError>(entry.ToString(), JsonSerializerOptions.Web)!)];
+        return [.. entries.Select(entry => JsonSerializer.Deserialize<RecentError>(entry.ToString(), ErrorJson)!)];
     }
 
     private IDatabase Database() =>

@@ -1,6 +1,5 @@
-using Gatewayz.RealtimeMetrics;
 
-namespace Gatewayz.Aggregator.Realtime;
+namespace Gatewayz.RealtimeMetrics;
 
 /// <summary>The counters of one provider and model while an hour's hash fields are read.</summary>
 internal sealed class SeriesTotals

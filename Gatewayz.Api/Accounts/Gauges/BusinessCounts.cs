@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Accounts.Gauges;
+
+public sealed record BusinessCounts(long ActiveApiKeys, long ActiveTrials, IReadOnlyDictionary<string, long> ActiveSubscriptionsByTier);
