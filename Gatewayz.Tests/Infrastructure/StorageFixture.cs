@@ -1,0 +1,52 @@
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Gatewayz.Tests.Infrastructure;
+
+/// <summary>
+/// A real Postgres and a real Redis for one test class. Each test takes a fresh database
+/// (<see cref="NewDatabaseAsync"/>) and a flushed Redis, so tests in a class never see each other's data.
+/// </summary>
+public sealed class StorageFixture : IAsyncLifetime
+{
+    private ConnectionMultiplexer? _redis;
+
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var starting = PostgresServer.StartAsync();
+        Redis = await RedisServer.StartAsync();
+        Postgres = await starting;
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> NewDatabaseAsync()
+    {
+        var name = "gwz_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(Postgres.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"create database {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Empties Redis and returns a database handle for seeding and checking.</summary>
+    public async Task<IDatabase> FreshRedisAsync()
+    {
+        _redis ??= await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true");
+        await _redis.GetServer(Redis.ConnectionString).FlushAllDatabasesAsync();
+        return _redis.GetDatabase();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_redis is not null) await _redis.DisposeAsync();
+        await Redis.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
