@@ -17,7 +17,7 @@ public static class AnalyticsResponses
 
     public sealed record ProviderComparison(DateTimeOffset Timestamp, IReadOnlyList<ProviderComparisonEntry> Providers, int TotalProviders);
 
-    public sealed record ProviderCost(string Provider, decimal TotalCost, long TotalRequests, long TotalTokens, decimal CostPerRequest, decimal CostPer1kTokens, double ShareOfCost);
+    public sealed record ProviderCost(string Provider, decimal TotalCost, long TotalRequests, long TotalTokens, decimal CostPerRequest, decimal CostPerThousandTokens, double ShareOfCost);
 
     public sealed record CostAnalysis(DateTimeOffset Timestamp, int Days, decimal TotalCost, long TotalRequests, IReadOnlyList<ProviderCost> Providers);
 
@@ -26,7 +26,7 @@ public static class AnalyticsResponses
     public sealed record ErrorRates(DateTimeOffset Timestamp, int Hours, IReadOnlyList<ModelErrorRate> Models);
 
     public sealed record TokenEfficiency(string Provider, string Model, int Days, long TotalRequests, long TokensIn, long TokensOut, double AvgInputTokens,
-        double AvgOutputTokens, double OutputToInputRatio, decimal CostPer1kTokens, decimal CostPerRequest);
+        double AvgOutputTokens, double OutputToInputRatio, decimal CostPerThousandTokens, decimal CostPerRequest);
 
     public sealed record TrialAnalytics(DateTimeOffset Timestamp, long Signups, long StartedTrial, long Converted, double ConversionRate,
         double ActivationRate, double AvgTimeToConversionDays);

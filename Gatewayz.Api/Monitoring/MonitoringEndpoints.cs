@@ -25,7 +25,7 @@ public static class MonitoringEndpoints
         api.MapGet("/circuit-breakers", (RealtimeMonitor monitor, CancellationToken ct) => Json(monitor.CircuitBreakersAsync(null, ct)));
         api.MapGet("/circuit-breakers/{provider}", (string provider, ModelCatalog catalog, RealtimeMonitor monitor, CancellationToken ct) =>
             Json(monitor.CircuitBreakersAsync(Provider(catalog, provider), ct)));
-        api.MapGet("/latency/{provider}/{model}", (string provider, string model, string? percentiles, ModelCatalog catalog, RealtimeMonitor monitor, CancellationToken ct) =>
+        api.MapGet("/latency/{provider}/{**model}", (string provider, string model, string? percentiles, ModelCatalog catalog, RealtimeMonitor monitor, CancellationToken ct) =>
             Json(monitor.LatencyAsync(Provider(catalog, provider), Model(catalog, model), Percentiles(percentiles), ct)));
 
         api.MapGet("/stats/hourly/{provider}", async (string provider, string? hours, ModelCatalog catalog, HttpContext context, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public static class MonitoringEndpoints
             var span = Range(hours, "hours", 24, 1, MaxHistoryHours);
             return Ok(new AnalyticsResponses.ErrorRates(time.GetUtcNow(), span, await History(context).ErrorRatesAsync(span, ct)));
         });
-        api.MapGet("/token-efficiency/{provider}/{model}", async (string provider, string model, string? days, ModelCatalog catalog, HttpContext context, CancellationToken ct) =>
+        api.MapGet("/token-efficiency/{provider}/{**model}", async (string provider, string model, string? days, ModelCatalog catalog, HttpContext context, CancellationToken ct) =>
             Ok(await History(context).TokenEfficiencyAsync(Provider(catalog, provider), Model(catalog, model), Range(days, "days", 7, 1, 365), ct)));
         api.MapGet("/anomalies", async (HttpContext context, CancellationToken ct) =>
             Ok(await Required<AnomalyDetector>(context).DetectAsync(ct)));
