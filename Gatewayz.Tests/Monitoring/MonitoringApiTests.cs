@@ -145,13 +145,13 @@ public sealed class MonitoringApiTests(StorageFixture storage) : IClassFixture<S
         var tokens = await GetAsync("/api/monitoring/token-efficiency/openrouter/openai/gpt-4o");
 
         Fields(cost).ShouldBe(["days", "providers", "timestamp", "total_cost", "total_requests"]);
-        Fields(cost.GetProperty("providers")[0]).ShouldBe(["cost_per_thousand_tokens", "cost_per_request", "provider", "share_of_cost", "total_cost", "total_requests", "total_tokens"]);
+        Fields(cost.GetProperty("providers")[0]).ShouldBe(["cost_per_request", "cost_per_thousand_tokens", "provider", "share_of_cost", "total_cost", "total_requests", "total_tokens"]);
         cost.GetProperty("total_cost").GetDecimal().ShouldBe(18m);
         var model = errors.GetProperty("models").EnumerateArray().ShouldHaveSingleItem();
         Fields(model).ShouldBe(["error_rate", "errors_by_type", "failed_requests", "model", "provider", "total_requests"]);
         model.GetProperty("errors_by_type").GetProperty("timeout").GetInt64().ShouldBe(2 * (MonitoringData.BaselineHours + 1));
         model.GetProperty("error_rate").GetDouble().ShouldBe(0.02);
-        Fields(tokens).ShouldBe(["avg_input_tokens", "avg_output_tokens", "cost_per_thousand_tokens", "cost_per_request", "days", "model",
+        Fields(tokens).ShouldBe(["avg_input_tokens", "avg_output_tokens", "cost_per_request", "cost_per_thousand_tokens", "days", "model",
             "output_to_input_ratio", "provider", "tokens_in", "tokens_out", "total_requests"]);
         tokens.GetProperty("output_to_input_ratio").GetDouble().ShouldBe(0.5);
     }
