@@ -2,12 +2,14 @@ using Gatewayz.Api.Accounts;
 using Gatewayz.Api.Accounts.Admin;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.RateLimiting;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +21,8 @@ builder.AddProviders();
 builder.AddApiKeyAuthentication();
 builder.AddAccounts();
 builder.AddGatewayMetrics();
+builder.AddCaching();
+builder.AddRateLimits();
 builder.AddMonitoring();
 
 var app = builder.Build();

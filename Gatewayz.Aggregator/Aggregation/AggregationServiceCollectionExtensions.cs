@@ -2,6 +2,7 @@ using Gatewayz.Aggregator.Metrics;
 using Gatewayz.Aggregator.Realtime;
 using Gatewayz.Data;
 using Gatewayz.RealtimeMetrics;
+using Gatewayz.RealtimeMetrics.Store;
 
 namespace Gatewayz.Aggregator.Aggregation;
 
@@ -25,7 +26,9 @@ public static class AggregationServiceCollectionExtensions
             throw new InvalidOperationException($"ConnectionStrings:{GatewayzDatabase.ConnectionName} is required: the aggregator writes the hourly history to Postgres.");
         builder.AddRedisConnection();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IRealtimeMetricsReader, RedisHourReader>();
+        // The strict Redis reader: an unreachable Redis fails the pass instead of looking like an empty store.
+        builder.Services.AddSingleton<RedisRealtimeMetricsStore>();
+        builder.Services.AddSingleton<IRealtimeMetricsReader>(services => services.GetRequiredService<RedisRealtimeMetricsStore>());
         builder.Services.AddSingleton<AggregatorMetrics>();
         builder.Services.AddSingleton<HourlyAggregateStore>();
         builder.Services.AddSingleton<HourlyAggregationPass>();

@@ -6,9 +6,6 @@ public sealed class AccountsOptions
     /// <summary>Bearer token of the <c>/admin</c> API (<c>Gatewayz:AdminToken</c>); empty disables the admin API.</summary>
     public string? AdminToken { get; set; }
 
-    /// <summary>How long a resolved API key is trusted before Postgres is asked again (revocation delay on other replicas).</summary>
-    public int ApiKeyCacheSeconds { get; set; } = 30;
-
     /// <summary>How long a credit balance read from Postgres is trusted at admission.</summary>
     public int BalanceCacheSeconds { get; set; } = 5;
 

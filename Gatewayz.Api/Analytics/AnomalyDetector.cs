@@ -10,7 +10,7 @@ namespace Gatewayz.Api.Analytics;
 /// compared with the mean of its provider's other hours in the past week. Each anomaly is counted
 /// once in <c>gatewayz_anomalies_detected_total{type}</c>, however often it is asked for.
 /// </summary>
-public sealed class AnomalyDetector(MetricsHistory history, GatewayMetrics metrics, TimeProvider time)
+public sealed class AnomalyDetector(MetricsHistory history, AnomalyCounter counter, TimeProvider time)
 {
     private const int CandidateHours = 24;
     private const int BaselineHours = 7 * 24;
@@ -46,6 +46,6 @@ public sealed class AnomalyDetector(MetricsHistory history, GatewayMetrics metri
         anomalies.Add(new Anomaly(thresholds.Type, candidate.Provider, candidate.Hour.ToString("yyyy-MM-dd:HH", CultureInfo.InvariantCulture),
             Math.Round(value, 6), Math.Round(expected, 6), severity));
         if (_counted.TryAdd((thresholds.Type, candidate.Provider, candidate.Hour), true))
-            metrics.AnomaliesDetected.WithLabels(thresholds.Type).Inc();
+            counter.Detected(thresholds.Type);
     }
 }

@@ -1,3 +1,5 @@
+using Gatewayz.Api.Metrics;
+
 namespace Gatewayz.Api.Analytics;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace Gatewayz.Api.Analytics;
 /// </summary>
 public sealed record AnomalyThresholds(string Type, double Warning, double Critical, double MinimumValue)
 {
-    public static readonly AnomalyThresholds CostSpike = new("cost_spike", 2, 4, 0.01);
-    public static readonly AnomalyThresholds LatencySpike = new("latency_spike", 2, 3, 50);
+    public static readonly AnomalyThresholds CostSpike = new(AnomalyCounter.CostSpike, 2, 4, 0.01);
+    public static readonly AnomalyThresholds LatencySpike = new(AnomalyCounter.LatencySpike, 2, 3, 50);
 
     /// <summary>An error rate needs to be at least 5 % before it can surge: 0.1 % → 0.3 % is noise.</summary>
-    public static readonly AnomalyThresholds ErrorSurge = new("error_surge", 2, 4, 0.05);
+    public static readonly AnomalyThresholds ErrorSurge = new(AnomalyCounter.ErrorSurge, 2, 4, 0.05);
 
     public string? SeverityOf(double value, double expected)
     {

@@ -2,11 +2,15 @@ using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Providers;
+using Gatewayz.RealtimeMetrics;
 
 namespace Gatewayz.Api.Inference;
 
-/// <summary>Everything measured about one upstream attempt, recorded in one place.</summary>
-public sealed class InferenceRecorder(GatewayMetrics metrics)
+/// <summary>
+/// Everything measured about one upstream attempt, recorded in one place: the Prometheus series and
+/// one <see cref="RequestOutcome"/> for the real-time store (queued, never blocking).
+/// </summary>
+public sealed class InferenceRecorder(GatewayMetrics metrics, ModelUsageGauges usageGauges, IRealtimeMetricsWriter realtime, TimeProvider time)
 {
     public const string Success = "success";
     public const string CancelledStatus = "cancelled";
@@ -18,9 +22,12 @@ public sealed class InferenceRecorder(GatewayMetrics metrics)
         metrics.ProviderResponseTime.WithLabels(route.Provider).Observe(duration.TotalSeconds);
         metrics.TokensUsed.WithLabels(route.Provider, model.Id, "input").Inc(usage.InputTokens);
         metrics.TokensUsed.WithLabels(route.Provider, model.Id, "output").Inc(usage.OutputTokens);
-        var cost = (double)model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
-        metrics.Cost.WithLabels(route.Provider, model.Id).Inc(cost);
-        metrics.CreditsUsed.WithLabels(route.Provider, model.Id).Inc(cost);
+        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
+        metrics.Cost.WithLabels(route.Provider, model.Id).Inc((double)cost);
+        metrics.CreditsUsed.WithLabels(route.Provider, model.Id).Inc((double)cost);
+        usageGauges.Succeeded(model.Id, usage);
+        realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
+            Success: true, ErrorType: null, ErrorMessage: null, usage.InputTokens, usage.OutputTokens, cost));
     }
 
     public void FirstChunk(CatalogModel model, ResolvedRoute route, TimeSpan timeToFirstChunk) =>
@@ -33,8 +40,12 @@ public sealed class InferenceRecorder(GatewayMetrics metrics)
     {
         metrics.InferenceRequests.WithLabels(route.Provider, model.Id, failure.ErrorType).Inc();
         metrics.ProviderResponseTime.WithLabels(route.Provider).Observe(duration.TotalSeconds);
+        usageGauges.Failed(model.Id);
+        realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
+            Success: false, failure.ErrorType, failure.Message, InputTokens: 0, OutputTokens: 0, Cost: 0));
     }
 
+    /// <summary>The client went away: counted in Prometheus, but not a provider outcome for the real-time store.</summary>
     public void Cancelled(CatalogModel model, ResolvedRoute route) =>
         metrics.InferenceRequests.WithLabels(route.Provider, model.Id, CancelledStatus).Inc();
 }

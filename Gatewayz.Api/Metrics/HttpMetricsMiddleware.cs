@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Gatewayz.Api.Errors;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gatewayz.Api.Metrics;
 
 /// <summary>
 /// Records the HTTP part of the catalog. Routes are the endpoint's template, never the raw path, so
-/// that clients probing random URLs cannot grow the number of series.
+/// that clients probing random URLs cannot grow the number of series. Response sizes are the bytes
+/// actually written (streams included); error bodies written later by the error handler are not counted.
 /// </summary>
 public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics metrics)
 {
@@ -18,6 +20,9 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics m
         var started = Stopwatch.GetTimestamp();
         var inProgress = metrics.HttpRequestsInProgress.WithLabels(method, route);
         inProgress.Inc();
+        var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var countingBody = new CountingResponseBody(originalBody);
+        context.Features.Set<IHttpResponseBodyFeature>(countingBody);
         var status = 0;
         try
         {
@@ -38,13 +43,14 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics m
         finally
         {
             inProgress.Dec();
+            context.Features.Set(originalBody);
             if (status == 0) status = 499; // client closed the request
             metrics.HttpRequests.WithLabels(method, route, StatusLabel(status)).Inc();
             metrics.HttpRequestDuration.WithLabels(method, route).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (context.Request.ContentLength is { } requestSize)
                 metrics.HttpRequestSize.WithLabels(method, route).Observe(requestSize);
-            if (context.Response.ContentLength is { } responseSize)
-                metrics.HttpResponseSize.WithLabels(method, route).Observe(responseSize);
+            if (countingBody.BytesWritten > 0 || context.Response.ContentLength is not null)
+                metrics.HttpResponseSize.WithLabels(method, route).Observe(Math.Max(countingBody.BytesWritten, context.Response.ContentLength ?? 0));
         }
     }
 

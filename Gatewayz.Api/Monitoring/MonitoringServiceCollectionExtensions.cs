@@ -1,6 +1,5 @@
 using Gatewayz.Api.Analytics;
 using Gatewayz.Api.Health;
-using Gatewayz.RealtimeMetrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -8,11 +7,10 @@ namespace Gatewayz.Api.Monitoring;
 
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>The monitoring API's services; call after <c>AddAccounts()</c> (which registers the database when configured).</summary>
+    /// <summary>The monitoring API's services; call after <c>AddAccounts()</c> (which registers the database when configured) and <c>AddGatewayMetrics()</c> (the real-time store).</summary>
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IRealtimeMetricsReader, RedisHourReader>();
         builder.Services.TryAddSingleton<IProviderHealthView, RealtimeHealthView>();
         builder.Services.AddSingleton<RealtimeMonitor>();
         if (builder.Services.Any(service => service.ServiceType == typeof(NpgsqlDataSource)))

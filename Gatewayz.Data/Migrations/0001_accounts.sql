@@ -25,6 +25,7 @@ create table plans (
 );
 insert into plans (tier, name, monthly_price, monthly_credits) values
     ('free', 'Free', 0, 1),
+    ('starter', 'Starter', 5, 6),
     ('pro', 'Pro', 20, 25),
     ('enterprise', 'Enterprise', 500, 750);
 

@@ -25,7 +25,7 @@ public sealed class BusinessGaugeTests(StorageFixture storage) : IClassFixture<S
 
         var metrics = await WaitForAsync(gateway, text => MetricsText.Sum(text, "gatewayz_active_subscriptions", ("tier", "enterprise")) == 1);
 
-        MetricsText.Sum(metrics, "gatewayz_active_api_keys").ShouldBe(2);
+        MetricsText.Sum(metrics, "gatewayz_active_api_keys").ShouldBe(3, "alice's and bob's keys and the configured development key");
         MetricsText.Sum(metrics, "gatewayz_active_trials").ShouldBe(1, "bob converted, so only alice's trial is active");
         MetricsText.Sum(metrics, "gatewayz_active_subscriptions", ("tier", "pro")).ShouldBe(1, "alice's pro subscription is cancelled");
         MetricsText.Sum(metrics, "gatewayz_active_subscriptions", ("tier", "free")).ShouldBe(0);

@@ -23,7 +23,7 @@ public sealed class MigrationTests(StorageFixture storage) : IClassFixture<Stora
         Tables.ShouldBeSubsetOf(tables);
         (await connection.ExecuteScalarAsync<int>("select count(*) from pg_matviews where matviewname = 'provider_stats_24h'")).ShouldBe(1);
         (await connection.ExecuteScalarAsync<int>("select count(*) from schemaversions")).ShouldBe(2);
-        (await connection.ExecuteScalarAsync<int>("select count(*) from plans")).ShouldBe(3);
+        (await connection.ExecuteScalarAsync<int>("select count(*) from plans")).ShouldBe(4);
     }
 
     [Fact]

@@ -33,14 +33,16 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { userId, name, keyHash }, cancellationToken: cancellationToken));
     }
 
-    public async Task<ApiKeyRecord?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken)
+    /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it.</summary>
+    public async Task<(ApiKeyRecord Record, string KeyHash)?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken)
     {
         const string sql = """
             update api_keys set revoked_at = coalesce(revoked_at, now()) where id = @keyId
-            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, null::text as Key
+            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<RevokedKeyRow>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken));
+        return row is null ? null : (new ApiKeyRecord(row.Id, row.UserId, row.Name, row.CreatedAt, row.RevokedAt), row.KeyHash);
     }
 
     public async Task<CreditBalanceRecord?> GrantCreditsAsync(Guid userId, decimal amount, string reason, CancellationToken cancellationToken)
@@ -109,4 +111,6 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         var tiers = await connection.QueryAsync<string>(new CommandDefinition("select tier from plans", cancellationToken: cancellationToken));
         return tiers.ToHashSet(StringComparer.Ordinal);
     }
+
+    private sealed record RevokedKeyRow(Guid Id, Guid UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt, string KeyHash);
 }

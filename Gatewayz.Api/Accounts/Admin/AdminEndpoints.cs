@@ -1,6 +1,7 @@
 using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Accounts.Keys;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Monitoring;
 using static Gatewayz.Api.Accounts.Admin.AdminRequests;
@@ -51,11 +52,11 @@ public static class AdminEndpoints
         return Created(record with { Key = key });
     }
 
-    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, PostgresApiKeyStore keys, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, CachingApiKeyStore authCache, CancellationToken cancellationToken)
     {
-        var record = await store.RevokeApiKeyAsync(keyId, cancellationToken)
+        var (record, keyHash) = await store.RevokeApiKeyAsync(keyId, cancellationToken)
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key."));
-        keys.Forget(record.Id.ToString());
+        authCache.Forget(new ApiKeyHash(keyHash));
         return Ok(record);
     }
 
