@@ -26,11 +26,21 @@ public sealed class StorageFixture : IAsyncLifetime
     public async Task<string> NewDatabaseAsync()
     {
         var name = "gwz_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(Postgres.ConnectionString))
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"create database {name}", connection);
-            await command.ExecuteNonQueryAsync();
+            try
+            {
+                await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"create database {name}", connection);
+                await command.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CannotConnectNow && attempt < 100)
+            {
+                // The port opens a moment before the server accepts sessions ("the database system is starting up").
+                await Task.Delay(100);
+            }
         }
         return new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = name }.ConnectionString;
     }
