@@ -10,6 +10,7 @@ using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.RateLimiting;
+using Gatewayz.Api.Resilience;
 using Gatewayz.RealtimeMetrics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddModelCatalog();
 builder.AddRedisConnection();
 builder.AddProviders();
+builder.AddResilience();
 builder.AddApiKeyAuthentication();
 builder.AddAccounts();
 builder.AddGatewayMetrics();

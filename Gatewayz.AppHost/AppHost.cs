@@ -1,24 +1,54 @@
+using Gatewayz.AppHost;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
+// `aspire publish` writes docker-compose.yaml and .env for this environment (azd can deploy it too).
+builder.AddDockerComposeEnvironment("compose");
+
 var redis = builder.AddRedis("redis")
-    .WithDataVolume();
+    .WithImage(ContainerImages.Redis.Image, ContainerImages.Redis.Tag)
+    .WithDataVolume("redis-data");
+var redisExporter = builder.AddRedisExporter(redis);
 
 var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume();
+    .WithImage(ContainerImages.Postgres.Image, ContainerImages.Postgres.Tag)
+    .WithDataVolume("postgres-data");
 var database = postgres.AddDatabase("gatewayz");
 
-builder.AddProject<Projects.Gatewayz_Api>("api")
+var email = AlertEmailSettings.FromParameters(builder);
+var mimir = builder.AddMimir();
+var loki = builder.AddLoki();
+var tempo = builder.AddTempo(mimir);
+var pyroscope = builder.AddPyroscope();
+var alertmanager = builder.AddAlertmanager(email);
+var collector = builder.AddTelemetryCollector(tempo, loki);
+
+// Several gateway replicas share rate limits, breaker state and health scores through Redis.
+var apiReplicas = int.TryParse(builder.Configuration["Gatewayz:ApiReplicas"], out var replicas) ? replicas : 1;
+
+var api = builder.AddProject<Projects.Gatewayz_Api>("api")
+    .WithReplicas(apiReplicas)
     .WithReference(redis)
     .WithReference(database)
     .WaitFor(redis)
     .WaitFor(database)
+    .WithTelemetryThroughCollector(collector)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Gatewayz_Aggregator>("aggregator")
+var aggregator = builder.AddProject<Projects.Gatewayz_Aggregator>("aggregator")
+    .WithHttpEndpoint(name: StackContainerExtensions.Http)
     .WithReference(redis)
     .WithReference(database)
     .WaitFor(redis)
     .WaitFor(database)
+    .WithTelemetryThroughCollector(collector)
     .WithHttpHealthCheck("/health");
+
+var prometheus = builder.AddPrometheus(
+    new ScrapeTargets(api, aggregator, redisExporter, mimir, tempo, loki, alertmanager));
+
+builder.AddGrafana(
+    new GrafanaDatasources(prometheus, mimir, loki, tempo, pyroscope, postgres, database),
+    email);
 
 builder.Build().Run();

@@ -9,6 +9,8 @@ declare -A packages=(
     [prometheus-alertmanager]=prometheus-alertmanager
     [amtool]=prometheus-alertmanager
     [rsvg-convert]=librsvg2-bin
+    [node]=nodejs
+    [npm]=npm
 )
 missing=()
 for command in "${!packages[@]}"; do
@@ -23,4 +25,11 @@ if ((${#missing[@]})); then
     echo "Installing test dependencies: ${unique[*]}"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${unique[@]}" >/dev/null
+fi
+
+# Grafana's query grammars (lezer) for the dashboard and alert-rule query tests; the tests also run
+# this lazily when node_modules is missing.
+grafana_query_parser="$(dirname "$0")/../containers/grafana/tests"
+if [[ ! -d "$grafana_query_parser/node_modules/@prometheus-io/lezer-promql" ]]; then
+    (cd "$grafana_query_parser" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,5 +1,4 @@
 using Gatewayz.Api.Analytics;
-using Gatewayz.Api.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -11,7 +10,6 @@ public static class MonitoringServiceCollectionExtensions
     public static IHostApplicationBuilder AddMonitoring(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IProviderHealthView, RealtimeHealthView>();
         builder.Services.AddSingleton<RealtimeMonitor>();
         if (builder.Services.Any(service => service.ServiceType == typeof(NpgsqlDataSource)))
         {

@@ -1,0 +1,23 @@
+namespace Gatewayz.AppHost;
+
+/// <summary>
+/// Email settings shared by both alerting layers (Alertmanager and Grafana alerting).
+/// Each is an AppHost parameter: set them under <c>Parameters</c> in user secrets or the
+/// environment (<c>Parameters__smtp_password</c>); <c>aspire publish</c> writes them to <c>.env</c>.
+/// </summary>
+internal sealed record AlertEmailSettings(
+    IResourceBuilder<ParameterResource> SmtpHost,
+    IResourceBuilder<ParameterResource> SmtpFrom,
+    IResourceBuilder<ParameterResource> SmtpUser,
+    IResourceBuilder<ParameterResource> SmtpPassword,
+    IResourceBuilder<ParameterResource> OpsRecipients,
+    IResourceBuilder<ParameterResource> CriticalRecipients)
+{
+    public static AlertEmailSettings FromParameters(IDistributedApplicationBuilder builder) => new(
+        SmtpHost: builder.AddParameter("smtp-host", "smtp.gmail.com:465", publishValueAsDefault: true),
+        SmtpFrom: builder.AddParameter("smtp-from", "alerts@gatewayz.local", publishValueAsDefault: true),
+        SmtpUser: builder.AddParameter("smtp-user", "alerts@gatewayz.local", publishValueAsDefault: true),
+        SmtpPassword: builder.AddParameter("smtp-password", secret: true),
+        OpsRecipients: builder.AddParameter("alert-email-ops", "ops@gatewayz.local", publishValueAsDefault: true),
+        CriticalRecipients: builder.AddParameter("alert-email-crit", "oncall@gatewayz.local", publishValueAsDefault: true));
+}

@@ -1,0 +1,3 @@
+namespace Gatewayz.Tests.Grafana.Live;
+
+public readonly record struct PromSample(DateTimeOffset Time, double Value);
