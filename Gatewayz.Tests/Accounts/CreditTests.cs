@@ -84,12 +84,42 @@ public sealed class CreditTests(StorageFixture storage) : IClassFixture<StorageF
         (await WaitForBalanceAsync(admin, user, below: 0m)).ShouldBeLessThan(0m);
     }
 
+    [Fact]
+    public async Task Debits_made_while_Postgres_is_unreachable_are_written_when_it_returns()
+    {
+        using var gateway = await AccountsGateway.StartAsync(storage);
+        using var admin = new AdminClient(gateway);
+        var user = await admin.CreateUserAsync("outage@example.com");
+        await admin.GrantAsync(user, 10m);
+        var (_, key) = await admin.CreateKeyAsync(user);
+        var chat = gateway.CreateOpenAiClient(key).GetChatClient("openai/gpt-4o");
+        ChatCompletion first = await chat.CompleteChatAsync([new UserChatMessage("before the outage")]);
+        var price = Price("openai/gpt-4o", gateway.Services.GetRequiredService<ModelCatalog>());
+        var expected = price.CostOf(first.Usage.InputTokenCount, first.Usage.OutputTokenCount);
+        (await WaitForBalanceAsync(admin, user, 10m - expected)).ShouldBe(10m - expected);
+
+        var database = gateway.Services.GetRequiredService<Gatewayz.Data.GatewayzDatabase>().ConnectionString;
+        await storage.SetConnectionsAllowedAsync(database, allowed: false);
+        try
+        {
+            // The key is in the auth cache and the balance was seen: requests go on during the outage.
+            ChatCompletion during = await chat.CompleteChatAsync([new UserChatMessage("during the outage")]);
+            expected += price.CostOf(during.Usage.InputTokenCount, during.Usage.OutputTokenCount);
+        }
+        finally
+        {
+            await storage.SetConnectionsAllowedAsync(database, allowed: true);
+        }
+
+        (await WaitForBalanceAsync(admin, user, 10m - expected, timeoutSeconds: 30)).ShouldBe(10m - expected);
+    }
+
     private static ModelPricing Price(string model, ModelCatalog catalog) =>
         catalog.TryGetModel(model, out var found) ? found.Pricing : throw new InvalidOperationException(model);
 
-    private static async Task<decimal> WaitForBalanceAsync(AdminClient admin, Guid user, decimal? equals = null, decimal? below = null)
+    private static async Task<decimal> WaitForBalanceAsync(AdminClient admin, Guid user, decimal? equals = null, decimal? below = null, int timeoutSeconds = 10)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         decimal balance;
         do
         {

@@ -106,14 +106,14 @@ public sealed class HourlyAggregationTests(StorageFixture storage) : IClassFixtu
         await aggregator.RunAsync();
         await traffic.WriteHourAsync(redis, hour, 200, seed: 9);
 
-        await SetConnectionsAllowedAsync(postgres, allowed: false);
+        await storage.SetConnectionsAllowedAsync(postgres, allowed: false);
         try
         {
             await Should.ThrowAsync<Exception>(aggregator.RunAsync());
         }
         finally
         {
-            await SetConnectionsAllowedAsync(postgres, allowed: true);
+            await storage.SetConnectionsAllowedAsync(postgres, allowed: true);
         }
         (await redis.SetContainsAsync(RedisKeys.Hours, RealtimeHours.Name(hour))).ShouldBeTrue();
         aggregator.Metrics.Failures.Value.ShouldBe(1);
@@ -124,17 +124,6 @@ public sealed class HourlyAggregationTests(StorageFixture storage) : IClassFixtu
         foreach (var row in await HourlyRows.ReadAsync(postgres))
             ShouldMatch(row, traffic.Expected[(row.Provider, row.Model)]);
         aggregator.Metrics.RowsWritten.Value.ShouldBe(SimulatedTraffic.Series.Length);
-    }
-
-    /// <summary>The outage: the database refuses every connection and its open sessions are cut.</summary>
-    private async Task SetConnectionsAllowedAsync(string connectionString, bool allowed)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var admin = new NpgsqlConnection(storage.Postgres.ConnectionString);
-        await admin.ExecuteAsync($"alter database {database} with allow_connections {allowed}");
-        if (!allowed)
-            await admin.ExecuteAsync("select pg_terminate_backend(pid) from pg_stat_activity where datname = @database", new { database });
-        NpgsqlConnection.ClearAllPools();
     }
 
     internal static void ShouldMatch(HourlyRows.Row row, ExpectedSeries expected)

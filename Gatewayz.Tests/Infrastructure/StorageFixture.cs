@@ -45,6 +45,23 @@ public sealed class StorageFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A database outage: the database refuses every connection and its open sessions are cut (or it recovers).</summary>
+    public async Task SetConnectionsAllowedAsync(string connectionString, bool allowed)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new NpgsqlConnection(Postgres.ConnectionString);
+        await admin.OpenAsync();
+        await using (var alter = new NpgsqlCommand($"alter database {database} with allow_connections {allowed}", admin))
+            await alter.ExecuteNonQueryAsync();
+        if (!allowed)
+        {
+            await using var terminate = new NpgsqlCommand("select pg_terminate_backend(pid) from pg_stat_activity where datname = @database", admin);
+            terminate.Parameters.AddWithValue("database", database!);
+            await terminate.ExecuteNonQueryAsync();
+        }
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Empties Redis and returns a database handle for seeding and checking.</summary>
     public async Task<IDatabase> FreshRedisAsync()
     {

@@ -8,8 +8,9 @@ namespace Gatewayz.Api.Accounts.Credits;
 /// <summary>
 /// The balance admission uses: the Postgres balance, cached briefly, minus the debits this replica
 /// has queued but not yet written. Users without a balance row (configuration keys) are unmetered.
+/// While Postgres is unreachable, admission goes on with the last balance seen.
 /// </summary>
-public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<AccountsOptions> options, TimeProvider time)
+public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<AccountsOptions> options, TimeProvider time, ILogger<CreditBalances> logger)
 {
     private readonly ConcurrentDictionary<Guid, (decimal? Balance, DateTimeOffset Expires)> _stored = new();
     private readonly ConcurrentDictionary<Guid, decimal> _pending = new();
@@ -18,13 +19,24 @@ public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<Account
     public async ValueTask<decimal?> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!_stored.TryGetValue(userId, out var entry) || entry.Expires <= now)
+        var known = _stored.TryGetValue(userId, out var entry);
+        if (!known || entry.Expires <= now)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var balance = await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
-                "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken));
-            entry = (balance, now.AddSeconds(options.Value.BalanceCacheSeconds));
-            _stored[userId] = entry;
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                var balance = await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
+                    "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken));
+                entry = (balance, now.AddSeconds(options.Value.BalanceCacheSeconds));
+                _stored[userId] = entry;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            {
+                // Postgres unreachable: admit on the last balance seen (debits queue up and are written
+                // later); a user never seen by this replica is admitted rather than refused.
+                logger.LogWarning("Credit balance of {UserId} not refreshed, Postgres unreachable: {Reason}", userId, exception.Message);
+                if (!known) return null;
+            }
         }
         return entry.Balance - _pending.GetValueOrDefault(userId);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Errors;
 using Npgsql;
 
 namespace Gatewayz.Api.Accounts.Keys;
@@ -17,7 +18,16 @@ public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeySt
 
     public async ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken));
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken));
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            // Keys already in the auth cache keep working; a key that must be looked up cannot be judged now.
+            throw new GatewayException(new GatewayError(StatusCodes.Status503ServiceUnavailable, "accounts_unavailable",
+                "The account database is unreachable, so this API key cannot be checked right now. Retry shortly.", RetryAfter: TimeSpan.FromSeconds(5)));
+        }
     }
 }
