@@ -20,6 +20,14 @@ public sealed class AdminClient(GatewayHost gateway, string token = AdminClient.
         return (key.GetProperty("id").GetGuid(), key.GetProperty("key").GetString()!);
     }
 
+    /// <summary>A new user with <paramref name="credits"/> and one key.</summary>
+    public async Task<(Guid User, string Key)> CreateFundedKeyAsync(string email, decimal credits)
+    {
+        var user = await CreateUserAsync(email);
+        await GrantAsync(user, credits);
+        return (user, (await CreateKeyAsync(user)).Key);
+    }
+
     public Task<JsonElement> RevokeKeyAsync(Guid keyId) => SendAsync(HttpMethod.Delete, $"/admin/api-keys/{keyId}", null);
 
     public async Task<decimal> GrantAsync(Guid userId, decimal amount) =>

@@ -17,9 +17,7 @@ public sealed class CreditTests(StorageFixture storage) : IClassFixture<StorageF
     {
         using var gateway = await AccountsGateway.StartAsync(storage);
         using var admin = new AdminClient(gateway);
-        var user = await admin.CreateUserAsync("spender@example.com");
-        await admin.GrantAsync(user, 10m);
-        var (_, key) = await admin.CreateKeyAsync(user);
+        var (user, key) = await admin.CreateFundedKeyAsync("spender@example.com", 10m);
         var catalog = gateway.Services.GetRequiredService<ModelCatalog>();
         var expected = 0m;
 
@@ -65,9 +63,7 @@ public sealed class CreditTests(StorageFixture storage) : IClassFixture<StorageF
     {
         using var gateway = await AccountsGateway.StartAsync(storage);
         using var admin = new AdminClient(gateway);
-        var user = await admin.CreateUserAsync("almost-broke@example.com");
-        await admin.GrantAsync(user, 0.000001m);
-        var (_, key) = await admin.CreateKeyAsync(user);
+        var (user, key) = await admin.CreateFundedKeyAsync("almost-broke@example.com", 0.000001m);
         using var http = gateway.CreateHttpClient(apiKey: null);
         http.DefaultRequestHeaders.Add("x-api-key", key);
         var body = new { model = "anthropic/claude-3-5-haiku", max_tokens = 20, messages = new[] { new { role = "user", content = "hi" } } };
@@ -89,9 +85,7 @@ public sealed class CreditTests(StorageFixture storage) : IClassFixture<StorageF
     {
         using var gateway = await AccountsGateway.StartAsync(storage);
         using var admin = new AdminClient(gateway);
-        var user = await admin.CreateUserAsync("outage@example.com");
-        await admin.GrantAsync(user, 10m);
-        var (_, key) = await admin.CreateKeyAsync(user);
+        var (user, key) = await admin.CreateFundedKeyAsync("outage@example.com", 10m);
         var chat = gateway.CreateOpenAiClient(key).GetChatClient("openai/gpt-4o");
         ChatCompletion first = await chat.CompleteChatAsync([new UserChatMessage("before the outage")]);
         var price = Price("openai/gpt-4o", gateway.Services.GetRequiredService<ModelCatalog>());
