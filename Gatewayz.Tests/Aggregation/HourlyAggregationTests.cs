@@ -97,6 +97,32 @@ public sealed class HourlyAggregationTests(StorageFixture storage) : IClassFixtu
     }
 
     [Fact]
+    public async Task Two_aggregators_running_at_once_end_with_exact_totals_and_every_old_hour_out_of_Redis()
+    {
+        var (postgres, redis) = (await storage.NewDatabaseAsync(), await storage.FreshRedisAsync());
+        var traffic = new SimulatedTraffic();
+        var hours = Enumerable.Range(3, 4).Select(back => CurrentHour.AddHours(-back)).ToList();
+        foreach (var (hour, seed) in hours.Select((hour, index) => (hour, index)))
+            await traffic.WriteHourAsync(redis, hour, 300, seed);
+        await using var first = new AggregatorFactory(postgres, storage.Redis.ConnectionString, retentionHours: 1);
+        await using var second = new AggregatorFactory(postgres, storage.Redis.ConnectionString, retentionHours: 1);
+
+        var results = await Task.WhenAll(first.RunAsync(), second.RunAsync());
+
+        results.SelectMany(result => result.AggregatedHours).Distinct().Order().ShouldBe(hours.Order());
+        (await redis.SetLengthAsync(RedisKeys.Hours)).ShouldBe(0);
+        var rows = await HourlyRows.ReadAsync(postgres);
+        rows.Count.ShouldBe(hours.Count * SimulatedTraffic.Series.Length);
+        foreach (var series in rows.GroupBy(row => (row.Provider, row.Model)))
+        {
+            var expected = traffic.Expected[series.Key];
+            series.Sum(row => row.Requests).ShouldBe(expected.Requests);
+            series.Sum(row => row.Cost).ShouldBe(expected.Cost);
+            series.Sum(row => row.TokensOut).ShouldBe(expected.TokensOut);
+        }
+    }
+
+    [Fact]
     public async Task A_Postgres_outage_fails_the_pass_without_touching_Redis_and_the_next_pass_catches_up_exactly()
     {
         var (postgres, redis) = (await storage.NewDatabaseAsync(), await storage.FreshRedisAsync());
