@@ -1,9 +1,12 @@
+using Gatewayz.Api.Accounts;
+using Gatewayz.Api.Accounts.Admin;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Resilience;
@@ -18,9 +21,11 @@ builder.AddRedisConnection();
 builder.AddProviders();
 builder.AddResilience();
 builder.AddApiKeyAuthentication();
+builder.AddAccounts();
 builder.AddGatewayMetrics();
 builder.AddCaching();
 builder.AddRateLimits();
+builder.AddMonitoring();
 
 var app = builder.Build();
 
@@ -32,6 +37,8 @@ app.MapDefaultEndpoints();
 app.MapGatewayMetrics();
 app.MapOpenAiApi();
 app.MapAnthropicApi();
+app.MapAdminApi();
+app.MapMonitoringApi();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
@@ -28,6 +29,7 @@ public static class AnthropicEndpoints
         RateLimiter rateLimiter,
         ResponseCache responseCache,
         InferenceService inference,
+        IUsageMeter usage,
         TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
@@ -37,6 +39,7 @@ public static class AnthropicEndpoints
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        await usage.EnsureCanSpendAsync(client, cancellationToken);
 
         var identity = ResponseIdentity.Create("msg_", model.Id, time);
         if (!request.Stream)
@@ -48,6 +51,7 @@ public static class AnthropicEndpoints
                 return;
             }
             var result = await inference.CompleteAsync(request, model, cancellationToken);
+            usage.Record(client, model, result.Completion.Usage, identity.Id);
             rateLimiter.Settle(ticket, result.Completion.Usage.InputTokens + result.Completion.Usage.OutputTokens);
             var json = JsonResponse.Serialize((identity, result.Completion),
                 static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.Completion));
@@ -78,6 +82,7 @@ public static class AnthropicEndpoints
             return;
         }
 
+        usage.Record(client, model, stream.Usage, identity.Id);
         rateLimiter.Settle(ticket, stream.Usage.InputTokens + stream.Usage.OutputTokens);
         AnthropicWire.WriteContentBlockStop(sse.BeginEvent("content_block_stop"));
         await sse.EndEventAsync(cancellationToken);

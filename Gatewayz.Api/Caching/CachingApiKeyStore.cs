@@ -15,5 +15,8 @@ public sealed class CachingApiKeyStore(IApiKeyStore inner, CacheMetrics metrics,
     public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync(hash.Hex, (inner, hash), static (state, token) => state.inner.FindAsync(state.hash, token), cancellationToken);
 
+    /// <summary>Drops a revoked key at once on this replica (other replicas drop it when their entry expires).</summary>
+    public void Forget(ApiKeyHash hash) => _cache.Remove(hash.Hex);
+
     public ValueTask<int?> CountActiveAsync(CancellationToken cancellationToken) => inner.CountActiveAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
@@ -30,6 +31,7 @@ public static class OpenAiEndpoints
         RateLimiter rateLimiter,
         ResponseCache responseCache,
         InferenceService inference,
+        IUsageMeter usage,
         TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
@@ -39,6 +41,7 @@ public static class OpenAiEndpoints
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        await usage.EnsureCanSpendAsync(client, cancellationToken);
 
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
         if (!request.Stream)
@@ -50,6 +53,7 @@ public static class OpenAiEndpoints
                 return;
             }
             var result = await inference.CompleteAsync(request, model, cancellationToken);
+            usage.Record(client, model, result.Completion.Usage, identity.Id);
             rateLimiter.Settle(ticket, result.Completion.Usage.InputTokens + result.Completion.Usage.OutputTokens);
             var json = JsonResponse.Serialize((identity, result.Completion),
                 static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion));
@@ -81,6 +85,7 @@ public static class OpenAiEndpoints
             return;
         }
 
+        usage.Record(client, model, stream.Usage, identity.Id);
         rateLimiter.Settle(ticket, stream.Usage.InputTokens + stream.Usage.OutputTokens);
         OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
         await sse.EndEventAsync(cancellationToken);
