@@ -1,12 +1,21 @@
-using Gatewayz.Aggregator;
+using Gatewayz.Aggregator.Aggregation;
+using Gatewayz.Aggregator.Metrics;
 
-var builder = WebApplication.CreateBuilder(args);
+const string OnceFlag = "--once";
+var builder = WebApplication.CreateBuilder([.. args.Where(argument => argument != OnceFlag)]);
 
 builder.AddServiceDefaults();
 builder.AddHourlyAggregation();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+if (args.Contains(OnceFlag))
+    return await app.RunAggregationOnceAsync();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapAggregatorMetrics();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,11 +1,17 @@
+using Gatewayz.Api.Accounts;
+using Gatewayz.Api.Accounts.Admin;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Resilience;
+using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Telemetry;
 using Gatewayz.RealtimeMetrics;
 
@@ -15,8 +21,13 @@ builder.AddServiceDefaults();
 builder.AddModelCatalog();
 builder.AddRedisConnection();
 builder.AddProviders();
+builder.AddResilience();
 builder.AddApiKeyAuthentication();
+builder.AddAccounts();
 builder.AddGatewayMetrics();
+builder.AddCaching();
+builder.AddRateLimits();
+builder.AddMonitoring();
 builder.AddGenAiTelemetry();
 builder.AddContinuousProfiling();
 
@@ -30,6 +41,8 @@ app.MapDefaultEndpoints();
 app.MapGatewayMetrics();
 app.MapOpenAiApi();
 app.MapAnthropicApi();
+app.MapAdminApi();
+app.MapMonitoringApi();
 
 app.Run();
 

@@ -32,6 +32,9 @@ public static class RedisKeys
     /// <summary>Rate-limit window counters: <c>{limit type}:{subject}:{window start}</c>.</summary>
     public static string RateLimit(string limitType, string subject, long windowStart) => $"{Prefix}rl:{limitType}:{subject}:{windowStart}";
 
+    /// <summary>A cached response body for the SHA-256 (hex) of a normalized request; expires with the cache's TTL.</summary>
+    public static string ResponseCache(string requestHash) => $"{Prefix}cache:resp:{requestHash}";
+
     public const char FieldSeparator = '|';
 
     public static string Field(string provider, string model, string counter) => $"{provider}|{model}|{counter}";

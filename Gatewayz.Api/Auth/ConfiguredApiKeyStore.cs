@@ -16,4 +16,6 @@ public sealed class ConfiguredApiKeyStore(IOptions<GatewayOptions> options) : IA
 
     public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_byHash.GetValueOrDefault(hash.Hex));
+
+    public ValueTask<int?> CountActiveAsync(CancellationToken cancellationToken) => ValueTask.FromResult<int?>(_byHash.Count);
 }

@@ -2,39 +2,53 @@ using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Providers;
+using Gatewayz.RealtimeMetrics;
 
 namespace Gatewayz.Api.Inference;
 
-/// <summary>Everything measured about one upstream attempt, recorded in one place.</summary>
-public sealed class InferenceRecorder(GatewayMetrics metrics)
+/// <summary>
+/// Everything measured about one upstream attempt, recorded in one place: the Prometheus series and
+/// one <see cref="RequestOutcome"/> for the real-time store (queued, never blocking).
+/// </summary>
+public sealed class InferenceRecorder(GatewayMetrics metrics, ModelUsageGauges usageGauges, IRealtimeMetricsWriter realtime, TimeProvider time)
 {
     public const string Success = "success";
     public const string CancelledStatus = "cancelled";
 
+    private readonly SeriesCache<InferenceSeries> _series = new(metrics, static (m, provider, model) => new InferenceSeries(m, provider, model));
+
     public void Succeeded(CatalogModel model, ResolvedRoute route, TimeSpan duration, TokenUsage usage)
     {
-        metrics.InferenceRequests.WithLabels(route.Provider, model.Id, Success).Inc();
-        metrics.InferenceDuration.WithLabels(route.Provider, model.Id).Observe(duration.TotalSeconds);
-        metrics.ProviderResponseTime.WithLabels(route.Provider).Observe(duration.TotalSeconds);
-        metrics.TokensUsed.WithLabels(route.Provider, model.Id, "input").Inc(usage.InputTokens);
-        metrics.TokensUsed.WithLabels(route.Provider, model.Id, "output").Inc(usage.OutputTokens);
-        var cost = (double)model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
-        metrics.Cost.WithLabels(route.Provider, model.Id).Inc(cost);
-        metrics.CreditsUsed.WithLabels(route.Provider, model.Id).Inc(cost);
+        var series = _series.Get(route.Provider, model.Id);
+        series.Successes.Inc();
+        series.Duration.Observe(duration.TotalSeconds);
+        series.ProviderResponseTime.Observe(duration.TotalSeconds);
+        series.InputTokens.Inc(usage.InputTokens);
+        series.OutputTokens.Inc(usage.OutputTokens);
+        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
+        series.Cost.Inc((double)cost);
+        series.Credits.Inc((double)cost);
+        usageGauges.Succeeded(model.Id, usage);
+        realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
+            Success: true, ErrorType: null, ErrorMessage: null, usage.InputTokens, usage.OutputTokens, cost));
     }
 
     public void FirstChunk(CatalogModel model, ResolvedRoute route, TimeSpan timeToFirstChunk) =>
-        metrics.TimeToFirstChunk.WithLabels(route.Provider, model.Id).Observe(timeToFirstChunk.TotalSeconds);
+        _series.Get(route.Provider, model.Id).TimeToFirstChunk.Observe(timeToFirstChunk.TotalSeconds);
 
     public void StreamEnded(CatalogModel model, ResolvedRoute route, TimeSpan streamingDuration) =>
-        metrics.StreamingDuration.WithLabels(route.Provider, model.Id).Observe(streamingDuration.TotalSeconds);
+        _series.Get(route.Provider, model.Id).StreamingDuration.Observe(streamingDuration.TotalSeconds);
 
     public void Failed(CatalogModel model, ResolvedRoute route, TimeSpan duration, UpstreamException failure)
     {
         metrics.InferenceRequests.WithLabels(route.Provider, model.Id, failure.ErrorType).Inc();
-        metrics.ProviderResponseTime.WithLabels(route.Provider).Observe(duration.TotalSeconds);
+        _series.Get(route.Provider, model.Id).ProviderResponseTime.Observe(duration.TotalSeconds);
+        usageGauges.Failed(model.Id);
+        realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
+            Success: false, failure.ErrorType, failure.Message, InputTokens: 0, OutputTokens: 0, Cost: 0));
     }
 
+    /// <summary>The client went away: counted in Prometheus, but not a provider outcome for the real-time store.</summary>
     public void Cancelled(CatalogModel model, ResolvedRoute route) =>
         metrics.InferenceRequests.WithLabels(route.Provider, model.Id, CancelledStatus).Inc();
 }

@@ -1,63 +1,26 @@
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
-using Gatewayz.Api.Errors;
-using Gatewayz.Api.Providers;
+using Gatewayz.Api.Resilience;
 
 namespace Gatewayz.Api.Inference;
 
 /// <summary>
-/// Serves a chat request from the model's routes in order: the first route that answers wins, and
-/// a route that fails before any byte reached the client hands over to the next one.
+/// Serves a chat request through the model's routes (<see cref="RouteExecutor"/>): retries, circuit
+/// breakers, timeouts and failover happen before any byte reaches the client.
 /// </summary>
-public sealed class InferenceService(ProviderRegistry providers, InferenceRecorder recorder, TimeProvider time)
+public sealed class InferenceService(RouteExecutor executor, InferenceRecorder recorder, TimeProvider time)
 {
     public async Task<InferenceResult> CompleteAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
     {
-        UpstreamException? lastFailure = null;
-        foreach (var route in model.Routes)
-        {
-            var startedAt = time.GetTimestamp();
-            try
-            {
-                var completion = await providers.Get(route.Provider)
-                    .CompleteAsync(new ProviderCall(request, route.UpstreamModel), cancellationToken);
-                recorder.Succeeded(model, route, time.GetElapsedTime(startedAt), completion.Usage);
-                return new InferenceResult(route, completion);
-            }
-            catch (UpstreamException failure)
-            {
-                recorder.Failed(model, route, time.GetElapsedTime(startedAt), failure);
-                lastFailure = failure;
-                if (failure.Kind == UpstreamFailureKind.ClientError) break;
-            }
-        }
-        throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+        var (route, completion) = await executor.ExecuteAsync(
+            request, model, RoutePipelineFactory.CompleteOperation, InferenceAttempts.CompleteAsync, cancellationToken);
+        return new InferenceResult(route.Route, completion);
     }
 
     public async Task<InferenceStream> OpenStreamAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
     {
-        UpstreamException? lastFailure = null;
-        foreach (var route in model.Routes)
-        {
-            var startedAt = time.GetTimestamp();
-            var upstream = providers.Get(route.Provider)
-                .StreamAsync(new ProviderCall(request, route.UpstreamModel), cancellationToken)
-                .GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                if (!await upstream.MoveNextAsync())
-                    throw new UpstreamException(UpstreamFailureKind.InvalidResponse, $"{route.Provider} ended the stream without a chunk.");
-                recorder.FirstChunk(model, route, time.GetElapsedTime(startedAt));
-                return new InferenceStream(model, route, request.EstimatedInputTokens, upstream, startedAt, recorder, time);
-            }
-            catch (UpstreamException failure)
-            {
-                await upstream.DisposeAsync();
-                recorder.Failed(model, route, time.GetElapsedTime(startedAt), failure);
-                lastFailure = failure;
-                if (failure.Kind == UpstreamFailureKind.ClientError) break;
-            }
-        }
-        throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+        var (route, opened) = await executor.ExecuteAsync(
+            request, model, RoutePipelineFactory.StreamOperation, InferenceAttempts.OpenStreamAsync, cancellationToken);
+        return new InferenceStream(route, request.EstimatedInputTokens, opened, recorder, time);
     }
 }

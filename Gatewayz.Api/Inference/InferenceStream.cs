@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Resilience;
 
 namespace Gatewayz.Api.Inference;
 
@@ -11,15 +12,15 @@ namespace Gatewayz.Api.Inference;
 /// over and reaches the caller as an <see cref="UpstreamException"/>.
 /// </summary>
 public sealed class InferenceStream(
-    CatalogModel model,
-    ResolvedRoute route,
+    RouteResilience route,
     int estimatedInputTokens,
-    IAsyncEnumerator<ChatChunk> upstream,
-    long startedAt,
+    OpenedStream opened,
     InferenceRecorder recorder,
     TimeProvider time) : IAsyncDisposable
 {
-    public ResolvedRoute Route => route;
+    private readonly IAsyncEnumerator<ChatChunk> _upstream = opened.Upstream;
+
+    public ResolvedRoute Route => route.Route;
 
     public string FinishReason { get; private set; } = FinishReasons.Stop;
 
@@ -27,10 +28,11 @@ public sealed class InferenceStream(
 
     public async IAsyncEnumerable<string> ReadTextAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var model = route.Model;
         var firstChunkAt = time.GetTimestamp();
         var outputCharacters = 0;
         TokenUsage? reported = null;
-        var chunk = upstream.Current;
+        var chunk = _upstream.Current;
         while (true)
         {
             if (chunk.FinishReason is { } finish) FinishReason = finish;
@@ -44,26 +46,33 @@ public sealed class InferenceStream(
             bool more;
             try
             {
-                more = await upstream.MoveNextAsync();
+                more = await _upstream.MoveNextAsync();
             }
             catch (UpstreamException failure)
             {
-                recorder.Failed(model, route, time.GetElapsedTime(startedAt), failure);
+                var elapsed = time.GetElapsedTime(opened.StartedAt);
+                recorder.Failed(model, route.Route, elapsed, failure);
+                route.Traffic.Record(failed: true, elapsed);
                 throw;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                recorder.Cancelled(model, route);
+                recorder.Cancelled(model, route.Route);
                 throw;
             }
             if (!more) break;
-            chunk = upstream.Current;
+            chunk = _upstream.Current;
         }
 
         Usage = reported ?? new TokenUsage(estimatedInputTokens, (outputCharacters + 3) / 4);
-        recorder.StreamEnded(model, route, time.GetElapsedTime(firstChunkAt));
-        recorder.Succeeded(model, route, time.GetElapsedTime(startedAt), Usage);
+        recorder.StreamEnded(model, route.Route, time.GetElapsedTime(firstChunkAt));
+        recorder.Succeeded(model, route.Route, time.GetElapsedTime(opened.StartedAt), Usage);
+        route.Traffic.Record(failed: false, opened.TimeToFirstChunk);
     }
 
-    public ValueTask DisposeAsync() => upstream.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _upstream.DisposeAsync();
+        opened.Lifetime.Dispose();
+    }
 }

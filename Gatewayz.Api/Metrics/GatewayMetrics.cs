@@ -47,6 +47,7 @@ public sealed class GatewayMetrics
         DatabaseQueryDuration = Histogram(factory, MetricCatalog.DatabaseQueryDuration);
         RedisConnectionFailures = Counter(factory, MetricCatalog.RedisConnectionFailures);
         RedisOperationDuration = Histogram(factory, MetricCatalog.RedisOperationDuration);
+        RealtimeOutcomesDropped = Counter(factory, MetricCatalog.RealtimeOutcomesDropped);
 
         ActiveApiKeys = Gauge(factory, MetricCatalog.ActiveApiKeys);
         ActiveSubscriptions = Gauge(factory, MetricCatalog.ActiveSubscriptions);
@@ -94,6 +95,7 @@ public sealed class GatewayMetrics
     public Histogram DatabaseQueryDuration { get; }
     public Counter RedisConnectionFailures { get; }
     public Histogram RedisOperationDuration { get; }
+    public Counter RealtimeOutcomesDropped { get; }
 
     public Gauge ActiveApiKeys { get; }
     public Gauge ActiveSubscriptions { get; }

@@ -1,23 +1,30 @@
 using System.Diagnostics;
 using Gatewayz.Api.Errors;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gatewayz.Api.Metrics;
 
 /// <summary>
 /// Records the HTTP part of the catalog. Routes are the endpoint's template, never the raw path, so
-/// that clients probing random URLs cannot grow the number of series.
+/// that clients probing random URLs cannot grow the number of series. Response sizes are the bytes
+/// actually written (streams included); error bodies written later by the error handler are not counted.
 /// </summary>
 public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics metrics)
 {
     private const string Unmatched = "unmatched";
+
+    private readonly SeriesCache<HttpSeries> _series = new(metrics, static (m, method, route) => new HttpSeries(m, method, route));
 
     public async Task InvokeAsync(HttpContext context)
     {
         var method = MethodLabel(context.Request.Method);
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? Unmatched;
         var started = Stopwatch.GetTimestamp();
-        var inProgress = metrics.HttpRequestsInProgress.WithLabels(method, route);
-        inProgress.Inc();
+        var series = _series.Get(method, route);
+        series.InProgress.Inc();
+        var originalBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var countingBody = new CountingResponseBody(originalBody);
+        context.Features.Set<IHttpResponseBodyFeature>(countingBody);
         var status = 0;
         try
         {
@@ -37,14 +44,15 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics m
         }
         finally
         {
-            inProgress.Dec();
+            series.InProgress.Dec();
+            context.Features.Set(originalBody);
             if (status == 0) status = 499; // client closed the request
-            metrics.HttpRequests.WithLabels(method, route, StatusLabel(status)).Inc();
-            metrics.HttpRequestDuration.WithLabels(method, route).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            (status is >= 100 and < 600 ? series.Requests(status, StatusLabels[status]) : metrics.HttpRequests.WithLabels(method, route, MetricLabels.Other)).Inc();
+            series.Duration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (context.Request.ContentLength is { } requestSize)
-                metrics.HttpRequestSize.WithLabels(method, route).Observe(requestSize);
-            if (context.Response.ContentLength is { } responseSize)
-                metrics.HttpResponseSize.WithLabels(method, route).Observe(responseSize);
+                series.RequestSize.Observe(requestSize);
+            if (countingBody.BytesWritten > 0 || context.Response.ContentLength is not null)
+                series.ResponseSize.Observe(Math.Max(countingBody.BytesWritten, context.Response.ContentLength ?? 0));
         }
     }
 
@@ -55,6 +63,4 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics m
     };
 
     private static readonly string[] StatusLabels = [.. Enumerable.Range(0, 600).Select(code => code.ToString())];
-
-    private static string StatusLabel(int status) => status is >= 100 and < 600 ? StatusLabels[status] : MetricLabels.Other;
 }

@@ -108,6 +108,9 @@ public static class MetricCatalog
     public static readonly MetricDefinition RedisOperationDuration = new(
         "gatewayz_redis_operation_duration_seconds", MetricKind.Histogram, "Redis round trips by operation.",
         [L.Operation], MetricCategory.Performance, "seconds", "Backend Services", Buckets.FastOperationSeconds);
+    public static readonly MetricDefinition RealtimeOutcomesDropped = new(
+        "gatewayz_realtime_outcomes_dropped_total", MetricKind.Counter, "Request outcomes the real-time store dropped because its write queue was full.",
+        [], MetricCategory.System, "outcomes", "Backend Services");
 
     // Business
     public static readonly MetricDefinition ActiveApiKeys = new(
@@ -139,6 +142,7 @@ public static class MetricCatalog
         ProviderAvailability, ProviderErrorRate, ProviderResponseTime, ProviderHealthScore, ModelHealthScore,
         CircuitBreakerState, CircuitBreakerFailures, CircuitBreakerTransitions, Failovers, Retries,
         CacheHits, CacheMisses, RateLimitHits, DatabaseQueries, DatabaseQueryDuration, RedisConnectionFailures, RedisOperationDuration,
+        RealtimeOutcomesDropped,
         ActiveApiKeys, ActiveSubscriptions, ActiveTrials, ModelUptime24h, TokenEfficiency, AnomaliesDetected, BuildInfo,
     ];
 }

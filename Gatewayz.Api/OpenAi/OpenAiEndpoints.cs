@@ -1,9 +1,12 @@
+using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Streaming;
 using Microsoft.Extensions.Options;
 
@@ -24,23 +27,38 @@ public static class OpenAiEndpoints
         HttpContext context,
         ApiKeyAuthenticator authenticator,
         IOptions<GatewayOptions> options,
-        ModelCatalog catalog,
+        CatalogLookup catalog,
+        RateLimiter rateLimiter,
+        ResponseCache responseCache,
         InferenceService inference,
+        IUsageMeter usage,
         TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
-        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
+        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var request = OpenAiChatRequestParser.Parse(body);
+        var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        await usage.EnsureCanSpendAsync(client, cancellationToken);
 
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
         if (!request.Stream)
         {
+            var cacheKey = responseCache.KeyFor(context.Request, client, model, request, "openai");
+            if (await responseCache.TryServeAsync(context, cacheKey))
+            {
+                rateLimiter.Settle(ticket, actualTokens: 0);
+                return;
+            }
             var result = await inference.CompleteAsync(request, model, cancellationToken);
-            await JsonResponse.WriteAsync(context.Response, (identity, result.Completion),
-                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion), cancellationToken);
+            usage.Record(client, model, result.Completion.Usage, identity.Id);
+            rateLimiter.Settle(ticket, result.Completion.Usage.InputTokens + result.Completion.Usage.OutputTokens);
+            var json = JsonResponse.Serialize((identity, result.Completion),
+                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion));
+            responseCache.Store(cacheKey, json);
+            await JsonResponse.WriteAsync(context.Response, json, cancellationToken);
             return;
         }
 
@@ -67,6 +85,8 @@ public static class OpenAiEndpoints
             return;
         }
 
+        usage.Record(client, model, stream.Usage, identity.Id);
+        rateLimiter.Settle(ticket, stream.Usage.InputTokens + stream.Usage.OutputTokens);
         OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
         await sse.EndEventAsync(cancellationToken);
         if (request.IncludeUsage)
@@ -77,9 +97,10 @@ public static class OpenAiEndpoints
         await sse.WriteDoneAsync(cancellationToken);
     }
 
-    private static async Task<IResult> ListModelsAsync(HttpContext context, ApiKeyAuthenticator authenticator, ModelCatalog catalog)
+    private static async Task<IResult> ListModelsAsync(HttpContext context, ApiKeyAuthenticator authenticator, RateLimiter rateLimiter, ModelCatalog catalog)
     {
-        await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, context.RequestAborted);
+        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, context.RequestAborted);
+        await rateLimiter.AcquireAsync(client, estimatedTokens: 0, context.RequestAborted);
         return TypedResults.Ok(new ModelList([.. catalog.Models.Select(model => new ModelEntry(model.Id, model.OwnedBy))]));
     }
 }

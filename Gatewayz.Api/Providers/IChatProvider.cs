@@ -13,4 +13,7 @@ public interface IChatProvider
 
     /// <summary>A cheap liveness check that never costs tokens (for example listing the upstream's models).</summary>
     Task ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The model ids the upstream serves right now; empty when it does not say (every model counts as listed).</summary>
+    Task<IReadOnlyCollection<string>> ListModelsAsync(CancellationToken cancellationToken);
 }

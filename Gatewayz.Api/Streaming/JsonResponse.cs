@@ -7,14 +7,22 @@ namespace Gatewayz.Api.Streaming;
 /// <summary>A JSON body written with <see cref="Utf8JsonWriter"/>, sent with its Content-Length.</summary>
 public static class JsonResponse
 {
-    public static async Task WriteAsync<TState>(HttpResponse response, TState state, Action<Utf8JsonWriter, TState> write, CancellationToken cancellationToken)
+    public static Task WriteAsync<TState>(HttpResponse response, TState state, Action<Utf8JsonWriter, TState> write, CancellationToken cancellationToken) =>
+        WriteAsync(response, Serialize(state, write), cancellationToken);
+
+    public static ReadOnlyMemory<byte> Serialize<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             write(writer, state);
+        return buffer.WrittenMemory;
+    }
+
+    public static async Task WriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
-        response.ContentLength = buffer.WrittenCount;
-        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
     }
 }

@@ -124,7 +124,9 @@ public sealed class OpenAiCompatibleUpstreamTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var metrics = await _gateway.ScrapeMetricsAsync();
-        MetricsText.Sum(metrics, "gatewayz_inference_requests_total", ("provider", "upstream"), ("status", "server_error")).ShouldBe(1);
+        // One attempt and one retry (Gatewayz:Resilience:Retry:MaxRetries defaults to 1) before the failover.
+        MetricsText.Sum(metrics, "gatewayz_inference_requests_total", ("provider", "upstream"), ("status", "server_error")).ShouldBe(2);
+        MetricsText.Sum(metrics, "gatewayz_failovers_total", ("provider", "upstream"), ("model", FailoverModel), ("reason", "server_error")).ShouldBe(1);
         MetricsText.Sum(metrics, "gatewayz_inference_requests_total", ("provider", "groq"), ("model", FailoverModel), ("status", "success")).ShouldBe(1);
     }
 

@@ -20,7 +20,12 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public UpstreamBehavior Behavior { get; set; } = new();
 
+    /// <summary>Behaviours for the next chat requests, one each, before <see cref="Behavior"/> applies again.</summary>
+    public ConcurrentQueue<UpstreamBehavior> Script { get; } = new();
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public int ChatRequestCount => Requests.Count(request => request.Method == "POST");
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -49,7 +54,7 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     private async Task ChatCompletionsAsync(HttpContext context)
     {
-        var behavior = Behavior;
+        var behavior = Script.TryDequeue(out var scripted) ? scripted : Behavior;
         using var reader = new StreamReader(context.Request.Body);
         var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone();
         Requests.Enqueue(new RecordedRequest("POST", "/v1/chat/completions", context.Request.Headers.Authorization.ToString(), body)

@@ -49,6 +49,10 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Host settings are visible while Program.cs registers services (e.g. whether a connection
+        // string is set); app configuration from the factory only arrives after Build.
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
             builder.ConfigureServices(_services);

@@ -1,3 +1,5 @@
+extern alias aggregator;
+using aggregator::Gatewayz.Aggregator.Metrics;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Tests.Infrastructure;
 
@@ -9,7 +11,8 @@ public sealed class MetricCatalogDocsTests
     public void Docs_metrics_md_is_the_catalog_rendered()
     {
         var path = Path.Combine(RepositoryPaths.Docs, "metrics.md");
-        var rendered = MetricCatalogMarkdown.Render();
+        // The gateway's catalog, then the aggregator's own section (a separate process with its own /metrics).
+        var rendered = MetricCatalogMarkdown.Render() + AggregatorMetricsMarkdown.Render();
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
             File.WriteAllText(path, rendered);
 
@@ -22,5 +25,8 @@ public sealed class MetricCatalogDocsTests
         MetricCatalog.All.Select(metric => metric.Name).ShouldBeUnique();
         MetricCatalog.All.ShouldAllBe(metric => metric.Name.StartsWith(MetricCatalog.Namespace));
         MetricCatalog.All.Where(metric => metric.Kind == MetricKind.Counter).ShouldAllBe(metric => metric.Name.EndsWith("_total"));
+        AggregatorMetricCatalog.All.Select(metric => metric.Name).Concat(MetricCatalog.All.Select(metric => metric.Name)).ShouldBeUnique();
+        AggregatorMetricCatalog.All.ShouldAllBe(metric => metric.Name.StartsWith("gatewayz_aggregator_"));
+        AggregatorMetricCatalog.All.Where(metric => metric.Kind == "counter").ShouldAllBe(metric => metric.Name.EndsWith("_total"));
     }
 }

@@ -15,19 +15,23 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 
     private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
 
+    /// <summary>
+    /// Time to first byte bounds the wait for the response headers; the whole call is bounded by the
+    /// caller's total timeout (the route's pipeline).
+    /// </summary>
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+        using var firstByte = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            using var response = await SendAsync(call, timeout, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            using var response = await SendAsync(call, firstByte);
+            firstByte.CancelAfter(Timeout.InfiniteTimeSpan);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
-            throw Translate(exception, timeout.IsCancellationRequested);
+            throw Translate(exception, firstByte.IsCancellationRequested);
         }
     }
 
@@ -38,7 +42,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         StreamReader reader;
         try
         {
-            response = await SendAsync(call, idle, cancellationToken);
+            response = await SendAsync(call, idle);
             reader = new StreamReader(await response.Content.ReadAsStreamAsync(idle.Token));
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
@@ -78,14 +82,38 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
+        using var response = await GetModelsAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyCollection<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await GetModelsAsync(cancellationToken);
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return OpenAiResponseReader.ReadModelIds(body);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, timedOut: false);
+        }
+    }
+
+    private async Task<HttpResponseMessage> GetModelsAsync(CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeToFirstByte);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "models");
             AddAuthorization(request);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            ThrowIfFailed(response);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                    ThrowIfFailed(response);
+            }
+            return response;
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -93,7 +121,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte, CancellationToken caller)
+    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")
         {

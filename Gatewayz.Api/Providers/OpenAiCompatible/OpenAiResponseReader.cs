@@ -27,6 +27,26 @@ public static class OpenAiResponseReader
         }
     }
 
+    /// <summary>The ids of an OpenAI-format <c>/models</c> answer (<c>data[].id</c>).</summary>
+    public static IReadOnlyCollection<string> ReadModelIds(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in document.RootElement.GetProperty("data").EnumerateArray())
+            {
+                if (entry.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+                    ids.Add(id.GetString()!);
+            }
+            return ids;
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream returned a models list the gateway cannot read.", inner: exception);
+        }
+    }
+
     /// <summary>Reads one <c>data:</c> payload of a stream; returns false for payloads that carry nothing.</summary>
     public static bool TryReadChunk(string payload, out ChatChunk chunk)
     {

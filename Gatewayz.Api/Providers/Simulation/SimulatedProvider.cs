@@ -48,6 +48,12 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
         return Task.CompletedTask;
     }
 
+    public async Task<IReadOnlyCollection<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        await ProbeAsync(cancellationToken);
+        return [];
+    }
+
     private SimulatedScript ScriptFor(ProviderCall call)
     {
         var random = gateway.SimulationSeed is { } seed

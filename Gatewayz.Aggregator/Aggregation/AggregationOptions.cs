@@ -1,4 +1,4 @@
-namespace Gatewayz.Aggregator;
+namespace Gatewayz.Aggregator.Aggregation;
 
 public sealed class AggregationOptions
 {
@@ -7,4 +7,7 @@ public sealed class AggregationOptions
 
     /// <summary>How long real-time data stays in Redis after its hour is aggregated (<c>METRICS_REDIS_RETENTION_HOURS</c>).</summary>
     public int RedisRetentionHours { get; set; } = 2;
+
+    /// <summary>The first wait after a failed pass; it doubles up to the interval (<c>METRICS_AGGREGATION_RETRY_SECONDS</c>).</summary>
+    public int RetrySeconds { get; set; } = 5;
 }

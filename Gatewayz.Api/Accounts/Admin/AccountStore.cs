@@ -1,0 +1,116 @@
+using Dapper;
+using Npgsql;
+
+namespace Gatewayz.Api.Accounts.Admin;
+
+/// <summary>The admin API's reads and writes of the account tables. Methods return null for an unknown user or key.</summary>
+public sealed class AccountStore(NpgsqlDataSource dataSource)
+{
+    public async Task<UserRecord?> CreateUserAsync(string email, string name, CancellationToken cancellationToken)
+    {
+        // A sign-up is a user with a trial row (signed_up_at) and an empty balance, created together.
+        const string sql = """
+            with inserted as (
+                insert into users (email, name) values (@email, @name)
+                on conflict (email) do nothing
+                returning id, email, name, created_at),
+            trial as (insert into trials (user_id, signed_up_at) select id, created_at from inserted),
+            balance as (insert into credit_balances (user_id, balance) select id, 0 from inserted)
+            select id, email, name, created_at as CreatedAt from inserted
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(sql, new { email, name }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<ApiKeyRecord?> CreateApiKeyAsync(Guid userId, string name, string keyHash, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            insert into api_keys (user_id, name, key_hash)
+            select id, @name, @keyHash from users where id = @userId
+            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, null::text as Key
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { userId, name, keyHash }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it.</summary>
+    public async Task<(ApiKeyRecord Record, string KeyHash)?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            update api_keys set revoked_at = coalesce(revoked_at, now()) where id = @keyId
+            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<RevokedKeyRow>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken));
+        return row is null ? null : (new ApiKeyRecord(row.Id, row.UserId, row.Name, row.CreatedAt, row.RevokedAt), row.KeyHash);
+    }
+
+    public async Task<CreditBalanceRecord?> GrantCreditsAsync(Guid userId, decimal amount, string reason, CancellationToken cancellationToken)
+    {
+        // The ledger trigger updates credit_balances in this same statement's transaction.
+        const string sql = """
+            with entry as (
+                insert into credit_ledger (user_id, amount, reason)
+                select id, @amount, @reason from users where id = @userId
+                returning user_id)
+            select user_id as UserId from entry
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var granted = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { userId, amount, reason }, cancellationToken: cancellationToken));
+        return granted is null ? null : await GetBalanceAsync(userId, cancellationToken);
+    }
+
+    public async Task<CreditBalanceRecord?> GetBalanceAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select u.id as UserId, coalesce(b.balance, 0) as Balance
+            from users u left join credit_balances b on b.user_id = u.id where u.id = @userId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CreditBalanceRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<TrialRecord?> StartTrialAsync(Guid userId, int days, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            insert into trials (user_id, signed_up_at, started_at, expires_at)
+            select id, created_at, now(), now() + make_interval(days => @days) from users where id = @userId
+            on conflict (user_id) do update set started_at = coalesce(trials.started_at, now()), expires_at = excluded.expires_at
+            returning user_id as UserId, signed_up_at as SignedUpAt, started_at as StartedAt, converted_at as ConvertedAt, expires_at as ExpiresAt
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId, days }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<TrialRecord?> ConvertTrialAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            update trials set converted_at = coalesce(converted_at, now()), started_at = coalesce(started_at, now())
+            where user_id = @userId
+            returning user_id as UserId, signed_up_at as SignedUpAt, started_at as StartedAt, converted_at as ConvertedAt, expires_at as ExpiresAt
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<SubscriptionRecord?> SetSubscriptionAsync(Guid userId, string tier, string status, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            insert into subscriptions (user_id, tier, status)
+            select id, @tier, @status from users where id = @userId
+            on conflict (user_id) do update set tier = excluded.tier, status = excluded.status, updated_at = now()
+            returning user_id as UserId, tier, status, started_at as StartedAt, updated_at as UpdatedAt
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SubscriptionRecord>(new CommandDefinition(sql, new { userId, tier, status }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlySet<string>> ListTiersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tiers = await connection.QueryAsync<string>(new CommandDefinition("select tier from plans", cancellationToken: cancellationToken));
+        return tiers.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private sealed record RevokedKeyRow(Guid Id, Guid UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt, string KeyHash);
+}

@@ -1,0 +1,104 @@
+using Gatewayz.Api.Accounts.Credits;
+using Gatewayz.Api.Accounts.Keys;
+using Gatewayz.Api.Auth;
+using Gatewayz.Api.Caching;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Monitoring;
+using static Gatewayz.Api.Accounts.Admin.AdminRequests;
+
+namespace Gatewayz.Api.Accounts.Admin;
+
+/// <summary>
+/// <c>/admin</c>: users, API keys (the plain key is returned once and never stored), credits,
+/// trials and subscriptions. Mapped only when both the account database and an admin token are configured.
+/// </summary>
+public static class AdminEndpoints
+{
+    private const int DefaultTrialDays = 14;
+    private static readonly string[] SubscriptionStatuses = ["active", "cancelled"];
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<AccountStore>() is null || !app.ServiceProvider.GetRequiredService<AdminTokenVerifier>().IsConfigured)
+            return app;
+
+        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter<AdminTokenFilter>();
+        admin.MapPost("/users", CreateUserAsync);
+        admin.MapPost("/users/{userId:guid}/api-keys", CreateApiKeyAsync);
+        admin.MapDelete("/api-keys/{keyId:guid}", RevokeApiKeyAsync);
+        admin.MapPost("/users/{userId:guid}/credits", GrantCreditsAsync);
+        admin.MapGet("/users/{userId:guid}/credits", GetBalanceAsync);
+        admin.MapPost("/users/{userId:guid}/trial/start", StartTrialAsync);
+        admin.MapPost("/users/{userId:guid}/trial/convert", ConvertTrialAsync);
+        admin.MapPut("/users/{userId:guid}/subscription", SetSubscriptionAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CreateUserAsync(CreateUser body, AccountStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Email) || !body.Email.Contains('@'))
+            throw new GatewayException(GatewayError.InvalidValue("email", "an email address is required."));
+        var user = await store.CreateUserAsync(body.Email.Trim(), body.Name?.Trim() ?? "", cancellationToken)
+            ?? throw new GatewayException(new GatewayError(StatusCodes.Status409Conflict, "user_exists", "A user with this email already exists.", "email"));
+        return Created(user);
+    }
+
+    private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey body, AccountStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Name))
+            throw new GatewayException(GatewayError.MissingField("name"));
+        var key = ApiKeyGenerator.NewKey();
+        var record = await store.CreateApiKeyAsync(userId, body.Name.Trim(), ApiKeyHash.Of(key).Hex, cancellationToken) ?? throw UserNotFound();
+        return Created(record with { Key = key });
+    }
+
+    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, CachingApiKeyStore authCache, CancellationToken cancellationToken)
+    {
+        var (record, keyHash) = await store.RevokeApiKeyAsync(keyId, cancellationToken)
+            ?? throw new GatewayException(new GatewayError(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key."));
+        authCache.Forget(new ApiKeyHash(keyHash));
+        return Ok(record);
+    }
+
+    private static async Task<IResult> GrantCreditsAsync(Guid userId, GrantCredits body, AccountStore store, CreditBalances balances, CancellationToken cancellationToken)
+    {
+        if (body.Amount == 0)
+            throw new GatewayException(GatewayError.InvalidValue("amount", "a non-zero number of credits (US dollars) is required."));
+        var balance = await store.GrantCreditsAsync(userId, body.Amount, body.Reason ?? "admin_grant", cancellationToken) ?? throw UserNotFound();
+        balances.Forget(userId);
+        return Ok(balance);
+    }
+
+    private static async Task<IResult> GetBalanceAsync(Guid userId, AccountStore store, CancellationToken cancellationToken) =>
+        Ok(await store.GetBalanceAsync(userId, cancellationToken) ?? throw UserNotFound());
+
+    private static async Task<IResult> StartTrialAsync(Guid userId, StartTrial? body, AccountStore store, CancellationToken cancellationToken)
+    {
+        var days = body?.Days ?? DefaultTrialDays;
+        if (days is < 1 or > 365)
+            throw new GatewayException(GatewayError.InvalidValue("days", "between 1 and 365."));
+        return Ok(await store.StartTrialAsync(userId, days, cancellationToken) ?? throw UserNotFound());
+    }
+
+    private static async Task<IResult> ConvertTrialAsync(Guid userId, AccountStore store, CancellationToken cancellationToken) =>
+        Ok(await store.ConvertTrialAsync(userId, cancellationToken) ?? throw UserNotFound());
+
+    private static async Task<IResult> SetSubscriptionAsync(Guid userId, SetSubscription body, AccountStore store, CancellationToken cancellationToken)
+    {
+        var tiers = await store.ListTiersAsync(cancellationToken);
+        if (body.Tier is null || !tiers.Contains(body.Tier))
+            throw new GatewayException(GatewayError.InvalidValue("tier", $"one of {string.Join(", ", tiers.Order())}."));
+        var status = body.Status ?? "active";
+        if (!SubscriptionStatuses.Contains(status))
+            throw new GatewayException(GatewayError.InvalidValue("status", "active or cancelled."));
+        return Ok(await store.SetSubscriptionAsync(userId, body.Tier, status, cancellationToken) ?? throw UserNotFound());
+    }
+
+    private static GatewayException UserNotFound() =>
+        new(new GatewayError(StatusCodes.Status404NotFound, "user_not_found", "No such user."));
+
+    private static IResult Ok<T>(T value) => TypedResults.Json(value, MonitoringJson.Options);
+
+    private static IResult Created<T>(T value) =>
+        TypedResults.Json(value, MonitoringJson.Options, statusCode: StatusCodes.Status201Created);
+}

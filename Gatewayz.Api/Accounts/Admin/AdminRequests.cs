@@ -1,0 +1,15 @@
+namespace Gatewayz.Api.Accounts.Admin;
+
+/// <summary>The admin API's request bodies (small enough to read together).</summary>
+public static class AdminRequests
+{
+    public sealed record CreateUser(string? Email, string? Name);
+
+    public sealed record CreateApiKey(string? Name);
+
+    public sealed record GrantCredits(decimal Amount, string? Reason);
+
+    public sealed record StartTrial(int? Days);
+
+    public sealed record SetSubscription(string? Tier, string? Status);
+}

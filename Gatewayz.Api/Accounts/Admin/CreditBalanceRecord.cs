@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Accounts.Admin;
+
+public sealed record CreditBalanceRecord(Guid UserId, decimal Balance);

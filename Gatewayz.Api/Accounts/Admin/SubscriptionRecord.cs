@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Accounts.Admin;
+
+public sealed record SubscriptionRecord(Guid UserId, string Tier, string Status, DateTime StartedAt, DateTime UpdatedAt);

@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Accounts.Admin;
+
+public sealed record TrialRecord(Guid UserId, DateTime SignedUpAt, DateTime? StartedAt, DateTime? ConvertedAt, DateTime? ExpiresAt);

@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Accounts.Admin;
+
+public sealed record UserRecord(Guid Id, string Email, string Name, DateTime CreatedAt);

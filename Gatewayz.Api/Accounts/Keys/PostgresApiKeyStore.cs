@@ -1,0 +1,33 @@
+using Dapper;
+using Gatewayz.Api.Auth;
+using Gatewayz.Api.Errors;
+using Npgsql;
+
+namespace Gatewayz.Api.Accounts.Keys;
+
+/// <summary>
+/// API keys from the account database, looked up by hash. The auth cache (<c>CachingApiKeyStore</c>)
+/// sits in front of it, so most requests never reach Postgres.
+/// </summary>
+public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeyStore
+{
+    private const string FindSql = """
+        select id::text as KeyId, user_id::text as UserId, name as KeyName
+        from api_keys where key_hash = @hash and revoked_at is null
+        """;
+
+    public async ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken));
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            // Keys already in the auth cache keep working; a key that must be looked up cannot be judged now.
+            throw new GatewayException(new GatewayError(StatusCodes.Status503ServiceUnavailable, "accounts_unavailable",
+                "The account database is unreachable, so this API key cannot be checked right now. Retry shortly.", RetryAfter: TimeSpan.FromSeconds(5)));
+        }
+    }
+}

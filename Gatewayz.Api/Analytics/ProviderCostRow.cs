@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Analytics;
+
+public sealed record ProviderCostRow(string Provider, decimal TotalCost, long TotalRequests, long TotalTokens);

@@ -1,0 +1,3 @@
+namespace Gatewayz.Api.Health;
+
+public sealed record HealthReport(IReadOnlyList<ProviderHealthSnapshot> Providers, IReadOnlyList<ModelHealthSnapshot> Models);

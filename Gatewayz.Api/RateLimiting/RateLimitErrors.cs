@@ -1,0 +1,19 @@
+using Gatewayz.Api.Errors;
+
+namespace Gatewayz.Api.RateLimiting;
+
+public static class RateLimitErrors
+{
+    public static GatewayError Exceeded(LimitType type, long limit, TimeSpan retryAfter)
+    {
+        var what = type switch
+        {
+            LimitType.KeyRequests => $"{limit} requests per minute for this API key",
+            LimitType.KeyTokens => $"{limit} tokens per minute for this API key",
+            LimitType.UserRequests => $"{limit} requests per minute for this user",
+            _ => $"{limit} tokens per minute for this user",
+        };
+        return new GatewayError(StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
+            $"Rate limit reached: {what}. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.", RetryAfter: retryAfter);
+    }
+}

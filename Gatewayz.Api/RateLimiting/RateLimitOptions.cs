@@ -1,0 +1,19 @@
+namespace Gatewayz.Api.RateLimiting;
+
+/// <summary>
+/// <c>Gatewayz:RateLimits</c>: per-minute budgets per API key and per user, shared by every replica
+/// through Redis. The defaults are generous enough for the shipped development key and load tests.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Gatewayz:RateLimits";
+
+    public bool Enabled { get; set; } = true;
+    public long KeyRequestsPerMinute { get; set; } = 60_000;
+    public long KeyTokensPerMinute { get; set; } = 100_000_000;
+    public long UserRequestsPerMinute { get; set; } = 120_000;
+    public long UserTokensPerMinute { get; set; } = 200_000_000;
+
+    /// <summary>How long a key's limits are cached before the policy source is asked again.</summary>
+    public int PolicyCacheSeconds { get; set; } = 60;
+}

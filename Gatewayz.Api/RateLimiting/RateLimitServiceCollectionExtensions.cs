@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Gatewayz.Api.RateLimiting;
+
+public static class RateLimitServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>()
+            .Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        builder.Services.TryAddSingleton<IRateLimitPolicySource, ConfiguredRateLimitPolicySource>();
+        builder.Services.AddSingleton<RateLimitPolicyCache>();
+        builder.Services.AddSingleton<RateLimiter>();
+        return builder;
+    }
+}

@@ -1,0 +1,76 @@
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Gatewayz.Api.Resilience;
+
+/// <summary>
+/// Serves a request from the model's routes in order. A route whose breaker is open is skipped; a
+/// route whose pipeline (retries included) fails hands over to the next one, until a route answers,
+/// the upstream rejects the request itself, or the request's attempt budget is spent.
+/// </summary>
+public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder recorder, IOptions<ResilienceOptions> options, TimeProvider time)
+{
+    private readonly int _maxAttempts = options.Value.MaxAttemptsPerRequest;
+
+    public async ValueTask<(RouteResilience Route, TResult Result)> ExecuteAsync<TResult>(
+        ChatRequest request,
+        CatalogModel model,
+        string operation,
+        Func<ResilienceContext, RouteAttempt, ValueTask<Outcome<TResult>>> attempt,
+        CancellationToken cancellationToken)
+    {
+        var candidates = routes.RoutesOf(model);
+        var budget = new AttemptBudget(_maxAttempts);
+        UpstreamException? lastFailure = null;
+        for (var i = 0; i < candidates.Length && budget.HasRemaining; i++)
+        {
+            var route = candidates[i];
+            var hasNext = i < candidates.Length - 1;
+            if (route.IsOpen())
+            {
+                if (hasNext) route.Metrics.FailedOver(FailoverReasons.CircuitOpen);
+                continue;
+            }
+
+            var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
+            context.Properties.Set(AttemptBudget.Key, budget);
+            Outcome<TResult> outcome;
+            try
+            {
+                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, time, cancellationToken);
+                outcome = await route.Pipeline.ExecuteOutcomeAsync(attempt, context, state);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            string reason;
+            switch (outcome.Exception)
+            {
+                case null:
+                    return (route, outcome.Result!);
+                case UpstreamException { Kind: UpstreamFailureKind.ClientError } rejected:
+                    throw new GatewayException(UpstreamErrors.ToGatewayError(rejected, model.Id));
+                case UpstreamException failure:
+                    lastFailure = failure;
+                    reason = failure.ErrorType;
+                    break;
+                case BrokenCircuitException:
+                    reason = FailoverReasons.CircuitOpen;
+                    break;
+                default:
+                    outcome.ThrowIfException();
+                    throw new InvalidOperationException("An outcome without a result must carry an exception.");
+            }
+            if (hasNext && budget.HasRemaining) route.Metrics.FailedOver(reason);
+        }
+        throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+    }
+}

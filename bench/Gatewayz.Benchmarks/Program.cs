@@ -1,0 +1,1 @@
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Gatewayz.Benchmarks.RecordingBenchmarks).Assembly).Run(args);
