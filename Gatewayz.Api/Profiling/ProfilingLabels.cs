@@ -1,3 +1,5 @@
+using Gatewayz.Api.Metrics;
+
 namespace Gatewayz.Api.Profiling;
 
 /// <summary>
@@ -28,6 +30,9 @@ public sealed record ProfilingLabels(string? Provider, string? Model, string? Ca
         Scope.Value = new ProfilingLabels(provider ?? outer?.Provider, model ?? outer?.Model, cacheLayer ?? outer?.CacheLayer);
         return new Restore(outer);
     }
+
+    /// <summary>Labels a cache lookup with its layer, named as in <c>gatewayz_cache_hits_total</c>.</summary>
+    public static IDisposable Enter(CacheLayer cacheLayer) => Enter(null, null, CacheMetrics.LabelOf(cacheLayer));
 
     public IEnumerable<KeyValuePair<string, string>> Pairs()
     {

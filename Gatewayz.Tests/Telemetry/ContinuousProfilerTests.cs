@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Profiling;
 using Gatewayz.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +35,7 @@ public sealed class ContinuousProfilerTests : IAsyncLifetime
             var labelledDuringTheWindow = Task.Run(async () =>
             {
                 await Task.Delay(300);
-                using (ProfilingLabels.Enter(null, null, "response_cache")) BurnCpuForProfilerTest(stop.Token);
+                using (ProfilingLabels.Enter(CacheLayer.ResponseCache)) BurnCpuForProfilerTest(stop.Token);
             });
             await Task.Delay(100);
             await profiler.CaptureAndPushAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
