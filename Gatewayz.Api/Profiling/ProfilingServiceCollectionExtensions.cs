@@ -12,9 +12,11 @@ public static class ProfilingServiceCollectionExtensions
         if (!options.Enabled || options.ServerAddress is null) return builder;
 
         var environment = builder.Environment.EnvironmentName;
+        // The same service.name ServiceDefaults gives spans, logs and metrics.
+        var serviceName = builder.Environment.ApplicationName;
         builder.Services.AddHostedService(services => new ContinuousProfiler(
             new EventPipeCpuSampler(options.WorkDirectory),
-            new PyroscopeClient(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, options, environment,
+            new PyroscopeClient(new HttpClient { Timeout = TimeSpan.FromSeconds(10) }, options, serviceName, environment,
                 services.GetRequiredService<ILogger<PyroscopeClient>>()),
             options,
             services.GetRequiredService<ILogger<ContinuousProfiler>>()));

@@ -6,9 +6,10 @@ namespace Gatewayz.Api.Profiling;
 /// <summary>
 /// Pushes pprof profiles to Pyroscope's HTTP ingest API (<c>POST /ingest?format=pprof</c>, the profile
 /// in the multipart form field <c>profile</c>). Failures are counted and logged at debug level only:
-/// profiling must never disturb the gateway.
+/// profiling must never disturb the gateway. The <c>service_name</c> label is the OpenTelemetry
+/// <c>service.name</c>, which is what Grafana's trace-to-profile link matches on.
 /// </summary>
-internal sealed partial class PyroscopeClient(HttpClient http, ProfilingOptions options, string environment, ILogger logger)
+internal sealed partial class PyroscopeClient(HttpClient http, ProfilingOptions options, string serviceName, string environment, ILogger logger)
 {
     private long _pushed;
     private long _failures;
@@ -43,7 +44,7 @@ internal sealed partial class PyroscopeClient(HttpClient http, ProfilingOptions 
 
     private Uri IngestUri(CpuCapture capture)
     {
-        var name = $"{options.ApplicationName}{{service_name={options.ApplicationName},environment={environment}}}";
+        var name = $"{options.ApplicationName}{{service_name={serviceName},environment={environment}}}";
         var query = string.Join('&',
             "name=" + Uri.EscapeDataString(name),
             "from=" + capture.From.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),

@@ -49,7 +49,7 @@ public sealed class ContinuousProfilerTests : IAsyncLifetime
 
         var request = _pyroscope.Requests.ShouldHaveSingleItem();
         request.Query["format"].ShouldBe("pprof");
-        request.Query["name"].ShouldBe("gatewayz-api{service_name=gatewayz-api,environment=Testing}");
+        request.Query["name"].ShouldBe("gatewayz-api{service_name=Gatewayz.Api,environment=Testing}");
         long.Parse(request.Query["until"]).ShouldBeGreaterThanOrEqualTo(long.Parse(request.Query["from"]));
 
         var profile = DecodedProfile.Parse(request.Profile);
@@ -87,7 +87,7 @@ public sealed class ContinuousProfilerTests : IAsyncLifetime
     private (ContinuousProfiler, PyroscopeClient) CreateProfiler(Uri server)
     {
         var options = new ProfilingOptions { Enabled = true, ServerAddress = server, WorkDirectory = _workDirectory };
-        var pyroscope = new PyroscopeClient(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, options, "Testing", NullLogger.Instance);
+        var pyroscope = new PyroscopeClient(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, options, "Gatewayz.Api", "Testing", NullLogger.Instance);
         return (new ContinuousProfiler(new EventPipeCpuSampler(_workDirectory), pyroscope, options, NullLogger<ContinuousProfiler>.Instance), pyroscope);
     }
 
