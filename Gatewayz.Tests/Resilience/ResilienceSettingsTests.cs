@@ -1,3 +1,4 @@
+using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Providers;
@@ -52,6 +53,7 @@ public sealed class ResilienceSettingsTests
         builder.AddModelCatalog();
         builder.AddRedisConnection();
         builder.AddProviders();
+        builder.AddApiKeyAuthentication();
         builder.AddGatewayMetrics();
         builder.AddResilience();
         return builder.Build();

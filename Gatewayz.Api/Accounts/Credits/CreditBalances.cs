@@ -12,33 +12,42 @@ namespace Gatewayz.Api.Accounts.Credits;
 /// </summary>
 public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<AccountsOptions> options, TimeProvider time, ILogger<CreditBalances> logger)
 {
-    private readonly ConcurrentDictionary<Guid, (decimal? Balance, DateTimeOffset Expires)> _stored = new();
+    private const int MaxReads = 3;
+    private readonly ConcurrentDictionary<Guid, StoredBalance> _stored = new();
     private readonly ConcurrentDictionary<Guid, decimal> _pending = new();
+
+    // Bumped after each commit of a user's debits, before the debits leave _pending. A balance read
+    // that saw no bump in between can neither miss a debit nor count it twice.
+    private readonly ConcurrentDictionary<Guid, long> _commits = new();
 
     /// <summary>The spendable balance, or null when the user has no account (not metered).</summary>
     public async ValueTask<decimal?> GetAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var known = _stored.TryGetValue(userId, out var entry);
-        if (!known || entry.Expires <= now)
+        if (known && entry.Expires > time.GetUtcNow() && entry.Commits == _commits.GetValueOrDefault(userId))
+            return entry.Balance - _pending.GetValueOrDefault(userId);
+
+        try
         {
-            try
+            for (var read = 1; ; read++)
             {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                var balance = await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
-                    "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken));
-                entry = (balance, now.AddSeconds(options.Value.BalanceCacheSeconds));
-                _stored[userId] = entry;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
-            {
-                // Postgres unreachable: admit on the last balance seen (debits queue up and are written
-                // later); a user never seen by this replica is admitted rather than refused.
-                logger.LogWarning("Credit balance of {UserId} not refreshed, Postgres unreachable: {Reason}", userId, exception.Message);
-                if (!known) return null;
+                var commitsBefore = _commits.GetValueOrDefault(userId);
+                var balance = await ReadStoredBalanceAsync(userId, cancellationToken);
+                var pending = _pending.GetValueOrDefault(userId);
+                if (commitsBefore == _commits.GetValueOrDefault(userId) || read == MaxReads)
+                {
+                    _stored[userId] = new StoredBalance(balance, time.GetUtcNow().AddSeconds(options.Value.BalanceCacheSeconds), commitsBefore);
+                    return balance - pending;
+                }
             }
         }
-        return entry.Balance - _pending.GetValueOrDefault(userId);
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            // Postgres unreachable: admit on the last balance seen (debits queue up and are written
+            // later); a user never seen by this replica is admitted rather than refused.
+            logger.LogWarning("Credit balance of {UserId} not refreshed, Postgres unreachable: {Reason}", userId, exception.Message);
+            return known ? entry.Balance - _pending.GetValueOrDefault(userId) : null;
+        }
     }
 
     public void AddPending(Debit debit) => _pending.AddOrUpdate(debit.UserId, debit.Amount, (_, sum) => sum + debit.Amount);
@@ -48,9 +57,16 @@ public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<Account
     {
         foreach (var debit in debits)
         {
+            _commits.AddOrUpdate(debit.UserId, 1, (_, count) => count + 1);
             _pending.AddOrUpdate(debit.UserId, 0, (_, sum) => sum - debit.Amount);
-            _stored.TryRemove(debit.UserId, out _);
         }
+    }
+
+    private async Task<decimal?> ReadStoredBalanceAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
+            "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>An admin change (grant) must be visible at the next request, not after the cache period.</summary>
