@@ -3,6 +3,7 @@ using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Profiling;
 using Gatewayz.Api.RateLimiting;
 using Gatewayz.RealtimeMetrics;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,9 @@ public sealed class ResponseCache(RedisConnection redis, IRedisOperationObserver
     public async Task<bool> TryServeAsync(HttpContext context, string? key)
     {
         if (key is null) return false;
-        var cached = await GetAsync(key);
+        byte[]? cached;
+        using (ProfilingLabels.Enter(CacheLayer.ResponseCache))
+            cached = await GetAsync(key);
         if (cached is null)
         {
             metrics.Miss(CacheLayer.ResponseCache);

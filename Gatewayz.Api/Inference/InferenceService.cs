@@ -1,6 +1,7 @@
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Resilience;
+using Gatewayz.Api.Telemetry;
 
 namespace Gatewayz.Api.Inference;
 
@@ -12,6 +13,7 @@ public sealed class InferenceService(RouteExecutor executor, InferenceRecorder r
 {
     public async Task<InferenceResult> CompleteAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
     {
+        GenAiTelemetry.TagRequest(GenAiTelemetry.ChatOperation, model.Id, streaming: false);
         var (route, completion) = await executor.ExecuteAsync(
             request, model, RoutePipelineFactory.CompleteOperation, InferenceAttempts.CompleteAsync, cancellationToken);
         return new InferenceResult(route.Route, completion);
@@ -19,6 +21,7 @@ public sealed class InferenceService(RouteExecutor executor, InferenceRecorder r
 
     public async Task<InferenceStream> OpenStreamAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
     {
+        GenAiTelemetry.TagRequest(GenAiTelemetry.ChatOperation, model.Id, streaming: true);
         var (route, opened) = await executor.ExecuteAsync(
             request, model, RoutePipelineFactory.StreamOperation, InferenceAttempts.OpenStreamAsync, cancellationToken);
         return new InferenceStream(route, request.EstimatedInputTokens, opened, recorder, time);

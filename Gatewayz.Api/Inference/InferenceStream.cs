@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Resilience;
 
@@ -46,18 +47,23 @@ public sealed class InferenceStream(
             bool more;
             try
             {
-                more = await _upstream.MoveNextAsync();
+                // Per call: a scope entered once would not survive the iterator's yields.
+                using (ProfilingLabels.Enter(route.Route.Provider, model.Id))
+                    more = await _upstream.MoveNextAsync();
             }
             catch (UpstreamException failure)
             {
                 var elapsed = time.GetElapsedTime(opened.StartedAt);
+                opened.Telemetry.MakeCurrent();
                 recorder.Failed(model, route.Route, elapsed, failure);
                 route.Traffic.Record(failed: true, elapsed);
+                opened.Telemetry.Failed(failure.ErrorType, failure.Message);
                 throw;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 recorder.Cancelled(model, route.Route);
+                opened.Telemetry.Failed(InferenceRecorder.CancelledStatus);
                 throw;
             }
             if (!more) break;
@@ -65,14 +71,18 @@ public sealed class InferenceStream(
         }
 
         Usage = reported ?? new TokenUsage(estimatedInputTokens, (outputCharacters + 3) / 4);
+        // Recorded inside the attempt span, so the latency exemplars point at it.
+        opened.Telemetry.MakeCurrent();
         recorder.StreamEnded(model, route.Route, time.GetElapsedTime(firstChunkAt));
         recorder.Succeeded(model, route.Route, time.GetElapsedTime(opened.StartedAt), Usage);
         route.Traffic.Record(failed: false, opened.TimeToFirstChunk);
+        opened.Telemetry.Succeeded(null, Usage.InputTokens, Usage.OutputTokens, FinishReason);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _upstream.DisposeAsync();
         opened.Lifetime.Dispose();
+        opened.Telemetry.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Profiling;
 using Gatewayz.RealtimeMetrics;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -44,6 +45,7 @@ public sealed class RateLimiter
     public async ValueTask<RateLimitTicket> AcquireAsync(ClientIdentity client, long estimatedTokens, CancellationToken cancellationToken)
     {
         if (!_enabled) return default;
+        using var labels = ProfilingLabels.Enter(CacheLayer.RateLimit);
         var policy = await _policies.GetAsync(client, cancellationToken);
         var now = _time.GetUtcNow();
         var request = new RateLimitRequest(client, policy, RateLimitWindow.StartOf(now), estimatedTokens);

@@ -1,4 +1,5 @@
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Telemetry;
 
 namespace Gatewayz.Api.Resilience;
 
@@ -7,4 +8,4 @@ namespace Gatewayz.Api.Resilience;
 /// goes away; it is the stream's own token source because the pipeline's token is pooled and reused
 /// once the attempt is over.
 /// </summary>
-public sealed record OpenedStream(IAsyncEnumerator<ChatChunk> Upstream, CancellationTokenSource Lifetime, long StartedAt, TimeSpan TimeToFirstChunk);
+public sealed record OpenedStream(IAsyncEnumerator<ChatChunk> Upstream, CancellationTokenSource Lifetime, long StartedAt, TimeSpan TimeToFirstChunk, GenAiAttempt Telemetry);

@@ -1,5 +1,6 @@
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Telemetry;
 using Polly;
 
 namespace Gatewayz.Api.Resilience;
@@ -10,6 +11,7 @@ public readonly record struct RouteAttempt(
     ProviderCall Call,
     AttemptBudget Budget,
     InferenceRecorder Recorder,
+    GenAiTelemetry Telemetry,
     TimeProvider Time,
     CancellationToken RequestAborted)
 {

@@ -3,6 +3,7 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -14,7 +15,7 @@ namespace Gatewayz.Api.Resilience;
 /// route whose pipeline (retries included) fails hands over to the next one, until a route answers,
 /// the upstream rejects the request itself, or the request's attempt budget is spent.
 /// </summary>
-public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder recorder, IOptions<ResilienceOptions> options, TimeProvider time)
+public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder recorder, GenAiTelemetry telemetry, IOptions<ResilienceOptions> options, TimeProvider time)
 {
     private readonly int _maxAttempts = options.Value.MaxAttemptsPerRequest;
 
@@ -34,7 +35,8 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             var hasNext = i < candidates.Length - 1;
             if (route.IsOpen())
             {
-                if (hasNext) route.Metrics.FailedOver(FailoverReasons.CircuitOpen);
+                GenAiTelemetry.BreakerRejected(route.Route.Provider, BreakerStates.Open);
+                if (hasNext) FailOver(route, candidates[i + 1], FailoverReasons.CircuitOpen);
                 continue;
             }
 
@@ -43,7 +45,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             Outcome<TResult> outcome;
             try
             {
-                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, time, cancellationToken);
+                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, telemetry, time, cancellationToken);
                 outcome = await route.Pipeline.ExecuteOutcomeAsync(attempt, context, state);
             }
             finally
@@ -69,8 +71,14 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
                     outcome.ThrowIfException();
                     throw new InvalidOperationException("An outcome without a result must carry an exception.");
             }
-            if (hasNext && budget.HasRemaining) route.Metrics.FailedOver(reason);
+            if (hasNext && budget.HasRemaining) FailOver(route, candidates[i + 1], reason);
         }
         throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+    }
+
+    private static void FailOver(RouteResilience from, RouteResilience to, string reason)
+    {
+        from.Metrics.FailedOver(reason);
+        GenAiTelemetry.Failover(from.Route.Provider, to.Route.Provider, reason);
     }
 }

@@ -1,4 +1,5 @@
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -67,7 +68,10 @@ public static class RoutePipelineFactory
             OnRetry = args =>
             {
                 if (args.Outcome.Exception is UpstreamException failure)
+                {
                     route.Metrics.Retried(failure.ErrorType);
+                    GenAiTelemetry.Retry(args.AttemptNumber + 1, failure.ErrorType, args.RetryDelay);
+                }
                 return default;
             },
         };

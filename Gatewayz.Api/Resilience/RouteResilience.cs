@@ -1,3 +1,4 @@
+using Gatewayz.Api.Telemetry;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Health;
 using Gatewayz.Api.Providers;
@@ -32,6 +33,8 @@ public sealed class RouteResilience
         Key = $"{route.Provider}|{model.Id}";
         TimeToFirstByte = TimeSpan.FromSeconds(providerOptions.TimeToFirstByteSeconds);
         TotalTimeout = TimeSpan.FromSeconds(providerOptions.TotalTimeoutSeconds);
+        CompletionTelemetry = GenAiAttemptInfo.Chat(model, route, streaming: false, providerOptions);
+        StreamTelemetry = GenAiAttemptInfo.Chat(model, route, streaming: true, providerOptions);
         _updatedTicks = time.GetUtcNow().UtcTicks;
     }
 
@@ -40,6 +43,10 @@ public sealed class RouteResilience
     public IChatProvider Provider { get; }
     public RouteMetrics Metrics { get; }
     public TrafficWindow Traffic { get; }
+
+    /// <summary>How this route's attempts appear in spans and GenAI metrics, built once.</summary>
+    public GenAiAttemptInfo CompletionTelemetry { get; }
+    public GenAiAttemptInfo StreamTelemetry { get; }
 
     /// <summary>The field of this route in the shared Redis hashes: <c>{provider}|{model}</c>.</summary>
     public string Key { get; }
