@@ -146,6 +146,18 @@ public class AppHostModelTests
     }
 
     [Fact]
+    public async Task Api_gets_the_admin_token_secret_and_pushes_profiles_to_pyroscope()
+    {
+        await using var builder = await AppHostModel.CreateAsync();
+
+        var environment = await builder.PublishedEnvironmentAsync("api");
+
+        environment["Gatewayz__AdminToken"].ShouldContain("gateway-admin-token");
+        environment["PYROSCOPE_ENABLED"].ShouldBe("true");
+        environment["PYROSCOPE_SERVER_ADDRESS"].ShouldContain("pyroscope.bindings.http");
+    }
+
+    [Fact]
     public async Task Alertmanager_gets_the_smtp_settings_and_both_recipient_lists()
     {
         await using var builder = await AppHostModel.CreateAsync();

@@ -23,6 +23,9 @@ var pyroscope = builder.AddPyroscope();
 var alertmanager = builder.AddAlertmanager(email);
 var collector = builder.AddTelemetryCollector(tempo, loki);
 
+// The admin API (users, keys, credits) is only enabled when this secret is set.
+var adminToken = builder.AddParameter("gateway-admin-token", secret: true);
+
 // Several gateway replicas share rate limits, breaker state and health scores through Redis.
 var apiReplicas = int.TryParse(builder.Configuration["Gatewayz:ApiReplicas"], out var replicas) ? replicas : 1;
 
@@ -33,6 +36,9 @@ var api = builder.AddProject<Projects.Gatewayz_Api>("api")
     .WaitFor(redis)
     .WaitFor(database)
     .WithTelemetryThroughCollector(collector)
+    .WithEnvironment("Gatewayz__AdminToken", adminToken)
+    .WithEnvironment("PYROSCOPE_ENABLED", "true")
+    .WithEnvironment("PYROSCOPE_SERVER_ADDRESS", pyroscope.GetEndpoint(StackContainerExtensions.Http))
     .WithHttpHealthCheck("/health");
 
 var aggregator = builder.AddProject<Projects.Gatewayz_Aggregator>("aggregator")
