@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Attributes;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers.OpenAiCompatible;
+using System.Text.Json.Nodes;
+
+namespace Gatewayz.Benchmarks;
+
+/// <summary>The upstream leg: the re-addressed body the gateway sends, and reading text and usage from the answer.</summary>
+[MemoryDiagnoser]
+public class UpstreamBenchmarks
+{
+    private ChatRequest _request = null!;
+
+    [GlobalSetup]
+    public void Setup() => _request = OpenAiChatRequestParser.Parse((JsonObject)JsonNode.Parse(HotPathSamples.OpenAiBody)!);
+
+    [Benchmark(Description = "UpstreamRequestBody.Write")]
+    public ReadOnlyMemory<byte> WriteBody() => UpstreamRequestBody.Write(_request, "gpt-4o-mini");
+
+    [Benchmark(Description = "OpenAiResponseReader.ReadCompletion")]
+    public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300);
+
+    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (text)")]
+    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(HotPathSamples.UpstreamTextChunk, out _);
+
+    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (usage)")]
+    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(HotPathSamples.UpstreamUsageChunk, out _);
+}
