@@ -1,7 +1,8 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Providers.OpenAiCompatible;
-using System.Text.Json.Nodes;
 
 namespace Gatewayz.Benchmarks;
 
@@ -9,6 +10,9 @@ namespace Gatewayz.Benchmarks;
 [MemoryDiagnoser]
 public class UpstreamBenchmarks
 {
+    private static readonly byte[] TextChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamTextChunk);
+    private static readonly byte[] UsageChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamUsageChunk);
+
     private ChatRequest _request = null!;
 
     [GlobalSetup]
@@ -21,8 +25,8 @@ public class UpstreamBenchmarks
     public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300);
 
     [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (text)")]
-    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(HotPathSamples.UpstreamTextChunk, out _);
+    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(TextChunk, out _);
 
     [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (usage)")]
-    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(HotPathSamples.UpstreamUsageChunk, out _);
+    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(UsageChunk, out _);
 }
