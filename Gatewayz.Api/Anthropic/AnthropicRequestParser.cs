@@ -21,15 +21,16 @@ public static class AnthropicRequestParser
             messages.Add(new ChatMessage("system", JsonFields.FlattenContent(system, "system")));
         for (var i = 0; i < messagesJson.Count; i++)
         {
-            var field = $"messages[{i}]";
             if (messagesJson[i] is not JsonObject message)
-                throw new GatewayException(GatewayError.InvalidValue(field, "expected an object."));
-            var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"{field}.role"));
+                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
+            var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
             if (role is not ("user" or "assistant"))
-                throw new GatewayException(GatewayError.InvalidValue($"{field}.role", "expected user or assistant."));
+                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected user or assistant."));
             if (message["content"] is null)
-                throw new GatewayException(GatewayError.MissingField($"{field}.content"));
-            messages.Add(new ChatMessage(role, JsonFields.FlattenContent(message["content"], $"{field}.content")));
+                throw new GatewayException(GatewayError.MissingField($"messages[{i}].content"));
+            if (!JsonFields.TryFlattenContent(message["content"], out var content))
+                throw JsonFields.InvalidContent($"messages[{i}].content");
+            messages.Add(new ChatMessage(role, content));
         }
 
         var stream = JsonFields.OptionalBool(body, "stream");

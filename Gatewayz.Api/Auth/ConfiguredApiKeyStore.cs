@@ -7,15 +7,14 @@ namespace Gatewayz.Api.Auth;
 /// <summary>Keys from configuration, for the embedded run without an account database.</summary>
 public sealed class ConfiguredApiKeyStore(IOptions<GatewayOptions> options) : IApiKeyStore
 {
-    private readonly FrozenDictionary<string, ClientIdentity> _byHash = options.Value.ApiKeys
+    private readonly FrozenDictionary<ApiKeyHash, ClientIdentity> _byHash = options.Value.ApiKeys
         .Select(key => (Hash: ApiKeyHash.Of(key.Key), key))
         .ToFrozenDictionary(
-            entry => entry.Hash.Hex,
-            entry => new ClientIdentity(entry.Hash.ShortId, entry.key.UserId, entry.key.Name),
-            StringComparer.Ordinal);
+            entry => entry.Hash,
+            entry => new ClientIdentity(entry.Hash.ShortId, entry.key.UserId, entry.key.Name));
 
     public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_byHash.GetValueOrDefault(hash.Hex));
+        ValueTask.FromResult(_byHash.GetValueOrDefault(hash));
 
     public ValueTask<int?> CountActiveAsync(CancellationToken cancellationToken) => ValueTask.FromResult<int?>(_byHash.Count);
 }

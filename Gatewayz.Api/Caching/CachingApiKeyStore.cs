@@ -10,13 +10,13 @@ namespace Gatewayz.Api.Caching;
 /// </summary>
 public sealed class CachingApiKeyStore(IApiKeyStore inner, CacheMetrics metrics, TimeProvider time, TimeSpan timeToLive) : IApiKeyStore
 {
-    private readonly ExpiringCache<string, ClientIdentity> _cache = new(CacheLayer.Auth, metrics, time, timeToLive);
+    private readonly ExpiringCache<ApiKeyHash, ClientIdentity> _cache = new(CacheLayer.Auth, metrics, time, timeToLive);
 
     public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync(hash.Hex, (inner, hash), static (state, token) => state.inner.FindAsync(state.hash, token), cancellationToken);
+        _cache.GetOrLoadAsync(hash, (inner, hash), static (state, token) => state.inner.FindAsync(state.hash, token), cancellationToken);
 
     /// <summary>Drops a revoked key at once on this replica (other replicas drop it when their entry expires).</summary>
-    public void Forget(ApiKeyHash hash) => _cache.Remove(hash.Hex);
+    public void Forget(ApiKeyHash hash) => _cache.Remove(hash);
 
     public ValueTask<int?> CountActiveAsync(CancellationToken cancellationToken) => inner.CountActiveAsync(cancellationToken);
 }

@@ -50,12 +50,29 @@ public static class JsonFields
     };
 
     /// <summary>Content is a string or an array of parts; the text parts are joined.</summary>
-    public static string FlattenContent(JsonNode? content, string field) => content switch
+    public static string FlattenContent(JsonNode? content, string field) =>
+        TryFlattenContent(content, out var text) ? text : throw InvalidContent(field);
+
+    /// <summary>
+    /// <see cref="FlattenContent"/> for callers that name the field only when it is invalid, so the
+    /// happy path builds no field names.
+    /// </summary>
+    public static bool TryFlattenContent(JsonNode? content, out string text)
     {
-        null => "",
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonArray parts => string.Concat(parts.Select(part => part is JsonObject obj && obj["text"] is JsonValue text
-            && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : "")),
-        _ => throw new GatewayException(GatewayError.InvalidValue(field, "expected a string or an array of content parts.")),
-    };
+        text = content switch
+        {
+            null => "",
+            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+            JsonArray { Count: 1 } single => TextOf(single[0]),
+            JsonArray parts => string.Concat(parts.Select(TextOf)),
+            _ => null!,
+        };
+        return text is not null;
+    }
+
+    public static GatewayException InvalidContent(string field) =>
+        new(GatewayError.InvalidValue(field, "expected a string or an array of content parts."));
+
+    private static string TextOf(JsonNode? part) =>
+        part is JsonObject obj && obj["text"] is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : "";
 }

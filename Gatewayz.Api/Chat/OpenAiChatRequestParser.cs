@@ -15,13 +15,14 @@ public static class OpenAiChatRequestParser
         var messages = new ChatMessage[messagesJson.Count];
         for (var i = 0; i < messages.Length; i++)
         {
-            var field = $"messages[{i}]";
             if (messagesJson[i] is not JsonObject message)
-                throw new GatewayException(GatewayError.InvalidValue(field, "expected an object."));
-            var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"{field}.role"));
+                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
+            var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
             if (!Roles.Contains(role))
-                throw new GatewayException(GatewayError.InvalidValue($"{field}.role", "expected one of system, developer, user, assistant, tool."));
-            messages[i] = new ChatMessage(role, JsonFields.FlattenContent(message["content"], $"{field}.content"));
+                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected one of system, developer, user, assistant, tool."));
+            if (!JsonFields.TryFlattenContent(message["content"], out var content))
+                throw JsonFields.InvalidContent($"messages[{i}].content");
+            messages[i] = new ChatMessage(role, content);
         }
 
         var stream = JsonFields.OptionalBool(body, "stream");

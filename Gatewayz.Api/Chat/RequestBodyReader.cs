@@ -8,29 +8,54 @@ namespace Gatewayz.Api.Chat;
 /// <summary>Reads a JSON object body within the configured size limit.</summary>
 public static class RequestBodyReader
 {
+    /// <summary>
+    /// The body is read into a pooled buffer and parsed from there: the parsed nodes own a copy of
+    /// what they need, so the buffer goes back to the pool before the request is handled.
+    /// </summary>
     public static async Task<JsonObject> ReadJsonObjectAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
             throw new GatewayException(GatewayError.RequestTooLarge(limit));
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
-        while (true)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0) break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-                throw new GatewayException(GatewayError.RequestTooLarge(limit));
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                    buffer = Grow(buffer);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0) break;
+                length += read;
+                if (length > limit)
+                    throw new GatewayException(GatewayError.RequestTooLarge(limit));
+            }
+
+            if (length == 0)
+                throw new GatewayException(GatewayError.InvalidJson("the body is empty."));
+            return Parse(buffer.AsSpan(0, length));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        if (buffer.WrittenCount == 0)
-            throw new GatewayException(GatewayError.InvalidJson("the body is empty."));
+    private static byte[] Grow(byte[] full)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(full.Length * 2);
+        full.CopyTo(larger, 0);
+        ArrayPool<byte>.Shared.Return(full);
+        return larger;
+    }
 
+    private static JsonObject Parse(ReadOnlySpan<byte> json)
+    {
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException exception)
         {

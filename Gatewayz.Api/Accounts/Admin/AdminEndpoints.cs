@@ -56,7 +56,7 @@ public static class AdminEndpoints
     {
         var (record, keyHash) = await store.RevokeApiKeyAsync(keyId, cancellationToken)
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key."));
-        authCache.Forget(new ApiKeyHash(keyHash));
+        authCache.Forget(ApiKeyHash.FromHex(keyHash));
         return Ok(record);
     }
 

@@ -39,11 +39,11 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         HttpResponseMessage response;
-        StreamReader reader;
+        UpstreamEventReader events;
         try
         {
             response = await SendAsync(call, idle);
-            reader = new StreamReader(await response.Content.ReadAsStreamAsync(idle.Token));
+            events = new UpstreamEventReader(await response.Content.ReadAsStreamAsync(idle.Token), Name);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -51,31 +51,24 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         }
 
         using (response)
-        using (reader)
+        await using (events)
         {
             var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
             while (true)
             {
-                ChatChunk chunk;
+                ChatChunk? chunk;
                 idle.CancelAfter(idleTimeout);
                 try
                 {
-                    var line = await reader.ReadLineAsync(idle.Token);
-                    if (line is null)
-                        throw new UpstreamException(UpstreamFailureKind.Connection, $"{Name} closed the stream before [DONE].");
-                    if (!line.StartsWith("data:", StringComparison.Ordinal))
-                        continue;
-                    var payload = line.AsSpan(5).Trim();
-                    if (payload.SequenceEqual("[DONE]"))
-                        yield break;
-                    if (!OpenAiResponseReader.TryReadChunk(payload.ToString(), out chunk))
-                        continue;
+                    chunk = await events.ReadAsync(idle.Token);
                 }
                 catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
                 {
                     throw Translate(exception, idle.IsCancellationRequested);
                 }
-                yield return chunk;
+                if (chunk is not { } next)
+                    yield break;
+                yield return next;
             }
         }
     }

@@ -3,25 +3,42 @@ using Gatewayz.Api.Chat;
 
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
-/// <summary>Reads text, finish reason and usage out of OpenAI-format completions and stream chunks.</summary>
+/// <summary>
+/// Reads text, finish reason and usage out of OpenAI-format completions and stream chunks. Both are
+/// read forward with <see cref="Utf8JsonReader"/> straight from the upstream's bytes: no document is
+/// built and only the strings the gateway keeps are allocated.
+/// </summary>
 public static class OpenAiResponseReader
 {
     public static ChatCompletion ReadCompletion(ReadOnlySpan<byte> json, int estimatedInputTokens)
     {
         try
         {
-            using var document = JsonDocument.Parse(json.ToArray());
-            var root = document.RootElement;
-            var choice = root.GetProperty("choices")[0];
-            var content = choice.GetProperty("message").TryGetProperty("content", out var text) && text.ValueKind == JsonValueKind.String
-                ? text.GetString()!
-                : "";
-            var finish = ReadFinishReason(choice) ?? FinishReasons.Stop;
-            var usage = ReadUsage(root) ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountText(content));
-            var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            return new ChatCompletion(content, finish, usage, model);
+            var reader = new Utf8JsonReader(json);
+            var choice = default(ChoiceText);
+            TokenUsage? usage = null;
+            string? model = null;
+            OpenAiJson.StartObject(ref reader);
+            while (OpenAiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("choices"u8))
+                    choice = OpenAiJson.FirstChoice(ref reader, "message"u8, required: true);
+                else if (reader.ValueTextEquals("usage"u8))
+                    usage = OpenAiJson.Usage(ref reader);
+                else if (reader.ValueTextEquals("model"u8))
+                    model = OpenAiJson.StringOrNull(ref reader);
+                else
+                    OpenAiJson.SkipValue(ref reader);
+            }
+            OpenAiJson.EndOfInput(ref reader);
+            if (!choice.Found)
+                throw OpenAiJson.Malformed("The completion has no choices.");
+
+            var content = choice.Content ?? "";
+            var finish = choice.FinishReason ?? FinishReasons.Stop;
+            return new ChatCompletion(content, finish, usage ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountText(content)), model);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream returned a completion the gateway cannot read.", inner: exception);
         }
@@ -47,38 +64,32 @@ public static class OpenAiResponseReader
         }
     }
 
-    /// <summary>Reads one <c>data:</c> payload of a stream; returns false for payloads that carry nothing.</summary>
-    public static bool TryReadChunk(string payload, out ChatChunk chunk)
+    /// <summary>Reads one <c>data:</c> payload (UTF-8) of a stream; returns false for payloads that carry nothing.</summary>
+    public static bool TryReadChunk(ReadOnlySpan<byte> payload, out ChatChunk chunk)
     {
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            var root = document.RootElement;
-            string? content = null;
-            string? finish = null;
-            if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0)
+            var reader = new Utf8JsonReader(payload);
+            var choice = default(ChoiceText);
+            TokenUsage? usage = null;
+            OpenAiJson.StartObject(ref reader);
+            while (OpenAiJson.NextProperty(ref reader))
             {
-                var choice = choices[0];
-                if (choice.TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var text) && text.ValueKind == JsonValueKind.String)
-                    content = text.GetString();
-                finish = ReadFinishReason(choice);
+                if (reader.ValueTextEquals("choices"u8))
+                    choice = OpenAiJson.FirstChoice(ref reader, "delta"u8, required: false);
+                else if (reader.ValueTextEquals("usage"u8))
+                    usage = OpenAiJson.Usage(ref reader);
+                else
+                    OpenAiJson.SkipValue(ref reader);
             }
-            var usage = ReadUsage(root);
-            chunk = new ChatChunk(content, finish, usage);
-            return content is { Length: > 0 } || finish is not null || usage is not null;
+            OpenAiJson.EndOfInput(ref reader);
+
+            chunk = new ChatChunk(choice.Content, choice.FinishReason, usage);
+            return choice.Content is { Length: > 0 } || choice.FinishReason is not null || usage is not null;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream sent a stream chunk that is not JSON.", inner: exception);
+            throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream sent a stream chunk the gateway cannot read.", inner: exception);
         }
     }
-
-    private static string? ReadFinishReason(JsonElement choice) =>
-        choice.TryGetProperty("finish_reason", out var finish) && finish.ValueKind == JsonValueKind.String ? finish.GetString() : null;
-
-    private static TokenUsage? ReadUsage(JsonElement root) =>
-        root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
-            && usage.TryGetProperty("prompt_tokens", out var input) && usage.TryGetProperty("completion_tokens", out var output)
-            ? new TokenUsage(input.GetInt32(), output.GetInt32())
-            : null;
 }

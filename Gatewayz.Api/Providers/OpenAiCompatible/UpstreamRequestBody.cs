@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Streaming;
 
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
@@ -10,10 +10,13 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 /// </summary>
 public static class UpstreamRequestBody
 {
-    public static ReadOnlyMemory<byte> Write(ChatRequest request, string upstreamModel)
+    private static readonly ReusableJsonWriter Writer = new(new JsonWriterOptions());
+
+    public static ReadOnlyMemory<byte> Write(ChatRequest request, string upstreamModel) =>
+        Writer.Write((request, upstreamModel), static (writer, state) => WriteBody(writer, state.request, state.upstreamModel));
+
+    private static void WriteBody(Utf8JsonWriter writer, ChatRequest request, string upstreamModel)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
         writer.WriteString("model", upstreamModel);
         foreach (var (name, value) in request.Body)
@@ -31,7 +34,5 @@ public static class UpstreamRequestBody
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenMemory;
     }
 }

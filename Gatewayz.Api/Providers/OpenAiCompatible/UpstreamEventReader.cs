@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using Gatewayz.Api.Chat;
+
+namespace Gatewayz.Api.Providers.OpenAiCompatible;
+
+/// <summary>
+/// Reads the <c>data:</c> payloads of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe,
+/// so that no line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; other
+/// fields (<c>event:</c>, comments, blank lines) are skipped.
+/// </summary>
+internal sealed class UpstreamEventReader(Stream stream, string provider) : IAsyncDisposable
+{
+    private readonly PipeReader _pipe = PipeReader.Create(stream);
+
+    /// <summary>The next chunk that carries something, or null at <c>[DONE]</c>.</summary>
+    public async ValueTask<ChatChunk?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await _pipe.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            var taken = TakeEvent(ref buffer, result.IsCompleted, out var chunk);
+            if (taken != Taken.Nothing)
+            {
+                _pipe.AdvanceTo(buffer.Start);
+                return taken == Taken.Chunk ? chunk : null;
+            }
+            _pipe.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+                throw new UpstreamException(UpstreamFailureKind.Connection, $"{provider} closed the stream before [DONE].");
+        }
+    }
+
+    private enum Taken { Nothing, Chunk, Done }
+
+    private static Taken TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
+    {
+        chunk = default;
+        while (TryTakeLine(ref buffer, isCompleted, out var line))
+        {
+            var span = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
+            if (!span.StartsWith("data:"u8))
+                continue;
+            var payload = span[5..];
+            payload = payload[Ascii.Trim(payload)];
+            if (payload.SequenceEqual("[DONE]"u8))
+                return Taken.Done;
+            if (OpenAiResponseReader.TryReadChunk(payload, out chunk))
+                return Taken.Chunk;
+        }
+        return Taken.Nothing;
+    }
+
+    /// <summary>A complete line, or at the end of the stream whatever is left (as a line reader would).</summary>
+    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ReadOnlySequence<byte> line)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        if (reader.TryReadToAny(out line, "\r\n"u8, advancePastDelimiter: true))
+        {
+            buffer = buffer.Slice(reader.Position);
+            return true;
+        }
+        if (isCompleted && !buffer.IsEmpty)
+        {
+            line = buffer;
+            buffer = buffer.Slice(buffer.End);
+            return true;
+        }
+        return false;
+    }
+
+    public ValueTask DisposeAsync() => _pipe.CompleteAsync();
+}

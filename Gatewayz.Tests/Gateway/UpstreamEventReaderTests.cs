@@ -1,0 +1,66 @@
+using System.Text;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Providers.OpenAiCompatible;
+using Gatewayz.Tests.Infrastructure;
+using Shouldly;
+
+namespace Gatewayz.Tests.Gateway;
+
+/// <summary>The upstream's event stream read as bytes: line endings, split reads and the end of the stream.</summary>
+public sealed class UpstreamEventReaderTests
+{
+    private const string Hello = """{"choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}""";
+    private const string World = """{"choices":[{"index":0,"delta":{"content":"lo \u00e9t\u00e9 🌞"},"finish_reason":"stop"}]}""";
+    private const string Usage = """{"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3,"total_tokens":10}}""";
+
+    [Theory]
+    [InlineData("\n", 1)]
+    [InlineData("\r\n", 1)]
+    [InlineData("\r", 1)]
+    [InlineData("\n", 4096)]
+    [InlineData("\r\n", 7)]
+    public async Task Chunks_are_read_whatever_the_line_ending_and_however_the_bytes_arrive(string newline, int bytesPerRead)
+    {
+        var stream = $": keep-alive{newline}{newline}event: message{newline}data: {Hello}{newline}{newline}data:{World}{newline}{newline}" +
+                     $"data: {Usage}{newline}{newline}data: [DONE]{newline}{newline}";
+
+        var chunks = await ReadAllAsync(stream, bytesPerRead);
+
+        chunks.ShouldBe([new ChatChunk("Hel"), new ChatChunk("lo été 🌞", "stop"), new ChatChunk(null, null, new TokenUsage(7, 3))]);
+    }
+
+    [Fact]
+    public async Task Done_on_the_last_line_without_a_newline_still_ends_the_stream()
+    {
+        var chunks = await ReadAllAsync($"data: {Hello}\n\ndata: [DONE]", bytesPerRead: 3);
+
+        chunks.ShouldBe([new ChatChunk("Hel")]);
+    }
+
+    [Fact]
+    public async Task A_stream_that_ends_before_done_is_a_connection_failure()
+    {
+        var failure = await Should.ThrowAsync<UpstreamException>(() => ReadAllAsync($"data: {Hello}\n\n", bytesPerRead: 5));
+
+        failure.Kind.ShouldBe(UpstreamFailureKind.Connection);
+        failure.Message.ShouldContain("before [DONE]");
+    }
+
+    [Fact]
+    public async Task A_data_line_that_is_not_json_is_an_invalid_response()
+    {
+        var failure = await Should.ThrowAsync<UpstreamException>(() => ReadAllAsync("data: {\"choices\":[\n\n", bytesPerRead: 64));
+
+        failure.Kind.ShouldBe(UpstreamFailureKind.InvalidResponse);
+    }
+
+    private static async Task<List<ChatChunk>> ReadAllAsync(string stream, int bytesPerRead)
+    {
+        var chunks = new List<ChatChunk>();
+        await using var events = new UpstreamEventReader(new TricklingStream(Encoding.UTF8.GetBytes(stream), bytesPerRead), "upstream");
+        while (await events.ReadAsync(CancellationToken.None) is { } chunk)
+            chunks.Add(chunk);
+        return chunks;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers.OpenAiCompatible;
+
+namespace Gatewayz.Benchmarks;
+
+/// <summary>The upstream leg: the re-addressed body the gateway sends, and reading text and usage from the answer.</summary>
+[MemoryDiagnoser]
+public class UpstreamBenchmarks
+{
+    private static readonly byte[] TextChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamTextChunk);
+    private static readonly byte[] UsageChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamUsageChunk);
+
+    private ChatRequest _request = null!;
+
+    [GlobalSetup]
+    public void Setup() => _request = OpenAiChatRequestParser.Parse((JsonObject)JsonNode.Parse(HotPathSamples.OpenAiBody)!);
+
+    [Benchmark(Description = "UpstreamRequestBody.Write")]
+    public ReadOnlyMemory<byte> WriteBody() => UpstreamRequestBody.Write(_request, "gpt-4o-mini");
+
+    [Benchmark(Description = "OpenAiResponseReader.ReadCompletion")]
+    public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300);
+
+    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (text)")]
+    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(TextChunk, out _);
+
+    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (usage)")]
+    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(UsageChunk, out _);
+}
