@@ -1,5 +1,6 @@
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Metrics;
+using Gatewayz.Api.Profiling;
 
 namespace Gatewayz.Api.Caching;
 
@@ -12,8 +13,12 @@ public sealed class CachingApiKeyStore(IApiKeyStore inner, CacheMetrics metrics,
 {
     private readonly ExpiringCache<ApiKeyHash, ClientIdentity> _cache = new(CacheLayer.Auth, metrics, time, timeToLive);
 
-    public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync(hash, (inner, hash), static (state, token) => state.inner.FindAsync(state.hash, token), cancellationToken);
+    public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken)
+    {
+        // The label flows into a miss's database lookup too: its continuation captured the context.
+        using (ProfilingLabels.Enter(CacheLayer.Auth))
+            return _cache.GetOrLoadAsync(hash, (inner, hash), static (state, token) => state.inner.FindAsync(state.hash, token), cancellationToken);
+    }
 
     /// <summary>Drops a revoked key at once on this replica (other replicas drop it when their entry expires).</summary>
     public void Forget(ApiKeyHash hash) => _cache.Remove(hash);
