@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${BENCH_DURATION:-10s}"
+# Extra gateway settings for experiments, e.g. BENCH_GATEWAY_ENV="Gatewayz__RateLimits__Enabled=false".
 stream_samples="${BENCH_STREAM_SAMPLES:-300}"
 work=$(mktemp -d /tmp/gwz-bench-XXXX)
 pids=()
@@ -41,8 +42,10 @@ env ASPNETCORE_ENVIRONMENT=Production \
     Gatewayz__Models__bench-model__Routes__0__UpstreamModel=bench-upstream \
     Gatewayz__Models__bench-model__Pricing__InputPerMillion=1 \
     Gatewayz__Models__bench-model__Pricing__OutputPerMillion=2 \
-    Gatewayz__RateLimits__RequestsPerMinute=100000000 Gatewayz__RateLimits__TokensPerMinute=100000000000 \
+    Gatewayz__RateLimits__KeyRequestsPerMinute=100000000 Gatewayz__RateLimits__KeyTokensPerMinute=100000000000 \
+    Gatewayz__RateLimits__UserRequestsPerMinute=100000000 Gatewayz__RateLimits__UserTokensPerMinute=100000000000 \
     Logging__LogLevel__Default=Warning \
+    ${BENCH_GATEWAY_ENV:-} \
     dotnet Gatewayz.Api/bin/Release/net10.0/Gatewayz.Api.dll --urls "http://127.0.0.1:$gateway_port" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)

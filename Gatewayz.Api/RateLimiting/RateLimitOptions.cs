@@ -14,6 +14,12 @@ public sealed class RateLimitOptions
     public long UserRequestsPerMinute { get; set; } = 120_000;
     public long UserTokensPerMinute { get; set; } = 200_000_000;
 
+    /// <summary>
+    /// Share of each budget (0–1) a replica may admit without a Redis round trip while the budget's last
+    /// known total is below it; beyond it every request is checked in Redis exactly. 0 always asks Redis.
+    /// </summary>
+    public double LocalHeadroom { get; set; } = 0.5;
+
     /// <summary>How long a key's limits are cached before the policy source is asked again.</summary>
     public int PolicyCacheSeconds { get; set; } = 60;
 }

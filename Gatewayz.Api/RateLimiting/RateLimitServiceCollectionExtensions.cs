@@ -13,7 +13,10 @@ public static class RateLimitServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         builder.Services.TryAddSingleton<IRateLimitPolicySource, ConfiguredRateLimitPolicySource>();
         builder.Services.AddSingleton<RateLimitPolicyCache>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new RateLimitHeadroom(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.LocalHeadroom));
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddHostedService<RateLimitHeadroomFlusher>();
         return builder;
     }
 }

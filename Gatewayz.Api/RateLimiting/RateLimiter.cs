@@ -25,14 +25,17 @@ public sealed class RateLimiter
     private readonly InMemoryRateLimitCounters _memory = new();
     private readonly Counter.Child[] _hits;
 
+    internal RateLimitHeadroom Headroom { get; }
+
     public RateLimiter(RedisConnection redis, IRedisOperationObserver observer, RateLimitPolicyCache policies, GatewayMetrics metrics,
-        TimeProvider time, IOptions<RateLimitOptions> options)
+        RateLimitHeadroom headroom, TimeProvider time, IOptions<RateLimitOptions> options)
     {
         _redis = redis;
         _policies = policies;
         _time = time;
         _enabled = options.Value.Enabled;
         _redisCounters = new RedisRateLimitCounters(observer);
+        Headroom = headroom;
         _hits = new Counter.Child[LimitTypes.Count];
         for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
         {
@@ -54,13 +57,19 @@ public sealed class RateLimiter
         var inRedis = false;
         if (_redis.TryGetDatabase() is { } database)
         {
+            if (Headroom.TryAdmit(request))
+                return new RateLimitTicket(request, CountedInRedis: false, AdmittedLocally: true);
+            var unsynced = Headroom.TakeUnsynced(request);
             try
             {
-                refused = await _redisCounters.TryAcquireAsync(database, request);
+                var totals = new long[LimitTypes.Count];
+                refused = await _redisCounters.TryAcquireAsync(database, request, unsynced, totals);
+                if (refused is null) Headroom.Learn(request, totals);
                 inRedis = true;
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
+                Headroom.Restore(request, unsynced);
                 _redis.ReportFailure(exception);
                 refused = _memory.TryAcquire(request);
             }
@@ -83,6 +92,11 @@ public sealed class RateLimiter
     {
         var delta = actualTokens - ticket.Request.Tokens;
         if (!ticket.IsActive || delta == 0) return;
+        if (ticket.AdmittedLocally)
+        {
+            Headroom.AdjustTokens(ticket.Request, delta);
+            return;
+        }
         if (!ticket.CountedInRedis)
         {
             _memory.AdjustTokens(ticket.Request, delta);

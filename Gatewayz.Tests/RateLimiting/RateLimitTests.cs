@@ -152,6 +152,7 @@ public sealed class RateLimitTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddRedisConnection();
         builder.AddRateLimits();
         await using var app = builder.Build();
 
