@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenAI.Chat;
 using Gatewayz.Tests.Infrastructure;
 
@@ -26,19 +27,26 @@ public static class SimulatedLoad
         ["Gatewayz:Providers:groq:Simulation:RateLimitRate"] = "0.15",
     };
 
+    /// <summary>Minimum number of requests, so that a loaded CI machine still produces enough data.</summary>
+    public const int MinimumRequests = 300;
+
     public static async Task<LoadResult> RunAsync(GatewayHost gateway, TimeSpan duration, int clients = 6, TimeSpan? pause = null)
     {
-        var until = DateTime.UtcNow + duration;
-        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => ClientAsync(gateway, client, until, pause ?? TimeSpan.FromMilliseconds(40))));
+        var started = DateTime.UtcNow;
+        var sent = new StrongBox<int>();
+        bool KeepGoing() => DateTime.UtcNow - started < duration
+            || (Volatile.Read(ref sent.Value) < MinimumRequests && DateTime.UtcNow - started < duration * 3);
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => ClientAsync(gateway, client, KeepGoing, sent, pause ?? TimeSpan.FromMilliseconds(40))));
         return new LoadResult(results.Sum(r => r.Succeeded), results.Sum(r => r.Failed));
     }
 
-    private static async Task<LoadResult> ClientAsync(GatewayHost gateway, int client, DateTime until, TimeSpan pause)
+    private static async Task<LoadResult> ClientAsync(GatewayHost gateway, int client, Func<bool> keepGoing, StrongBox<int> sent, TimeSpan pause)
     {
         using var http = gateway.CreateHttpClient();
         int succeeded = 0, failed = 0;
-        for (var i = client; DateTime.UtcNow < until; i++)
+        for (var i = client; keepGoing(); i++)
         {
+            Interlocked.Increment(ref sent.Value);
             var chat = gateway.CreateChatClient(Models[i % Models.Length]);
             ChatMessage[] messages = [new UserChatMessage($"Say hello number {i}.")];
             var options = new ChatCompletionOptions { MaxOutputTokenCount = 16 + i % 48 };
