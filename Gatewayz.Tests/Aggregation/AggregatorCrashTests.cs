@@ -32,7 +32,7 @@ public sealed class AggregatorCrashTests(StorageFixture storage) : IClassFixture
         using (var victim = AggregatorProcess.StartOnce(postgres, storage.Redis.ConnectionString, retentionHours: 1))
         {
             await WaitUntilInsertIsBlockedAsync(postgres, victim);
-            victim.Kill();
+            victim.Stop();
         }
         await blocking.RollbackAsync();
 
@@ -49,7 +49,7 @@ public sealed class AggregatorCrashTests(StorageFixture storage) : IClassFixture
         (await redis.SetContainsAsync(RedisKeys.Hours, RealtimeHours.Name(hour))).ShouldBeFalse("deleted after the commit, being past the retention");
     }
 
-    private static async Task WaitUntilInsertIsBlockedAsync(string postgres, AggregatorProcess victim)
+    private static async Task WaitUntilInsertIsBlockedAsync(string postgres, LocalProcess victim)
     {
         await using var observer = new NpgsqlConnection(postgres);
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -13,4 +13,8 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (10 s by default); returns whether it did.</summary>
+    public static Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null) =>
+        ReturnsAsync(condition, holds => holds, timeout ?? TimeSpan.FromSeconds(10));
 }

@@ -15,13 +15,14 @@ public sealed class LocalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static LocalProcess Start(string fileName, IEnumerable<string> arguments, string? user = null)
+    public static LocalProcess Start(string fileName, IEnumerable<string> arguments, string? user = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(user is null ? fileName : "runuser")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         if (user is not null)
         {
@@ -61,6 +62,15 @@ public sealed class LocalProcess : IDisposable
         throw new TimeoutException($"{_process.StartInfo.FileName} did not listen on {port}:\n{Output}");
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL to the process tree: no shutdown hooks run, nothing is cleaned up by the process itself.</summary>
     public void Stop()
     {
         if (_process.HasExited) return;
