@@ -21,49 +21,23 @@ public static class AnthropicEndpoints
         return app;
     }
 
-    private static async Task MessagesAsync(
-        HttpContext context,
-        ApiKeyAuthenticator authenticator,
-        IOptions<GatewayOptions> options,
-        CatalogLookup catalog,
-        RateLimiter rateLimiter,
-        ResponseCache responseCache,
-        InferenceService inference,
-        IUsageMeter usage,
-        TimeProvider time)
+    private static async Task MessagesAsync(HttpContext context, ChatExchange exchange, TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
-        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: true, cancellationToken);
-        var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        var request = AnthropicRequestParser.Parse(body);
-        var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
-        if (!catalog.TryGetModel(request.Model, out var model))
-            throw new GatewayException(GatewayError.ModelNotFound(request.Model));
-        await usage.EnsureCanSpendAsync(client, cancellationToken);
-
+        var chat = await exchange.AdmitAsync(context, acceptXApiKey: true, AnthropicRequestParser.Parse);
+        var model = chat.Model;
         var identity = ResponseIdentity.Create("msg_", model.Id, time);
-        if (!request.Stream)
+        if (!chat.Request.Stream)
         {
-            var cacheKey = responseCache.KeyFor(context.Request, client, model, request, "anthropic");
-            if (await responseCache.TryServeAsync(context, cacheKey))
-            {
-                rateLimiter.Settle(ticket, actualTokens: 0);
-                return;
-            }
-            var result = await inference.CompleteAsync(request, model, cancellationToken);
-            usage.Record(client, model, result.Completion.Usage, identity.Id);
-            rateLimiter.Settle(ticket, result.Completion.Usage.InputTokens + result.Completion.Usage.OutputTokens);
-            var json = JsonResponse.Serialize((identity, result.Completion),
-                static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.Completion));
-            responseCache.Store(cacheKey, json);
-            await JsonResponse.WriteAsync(context.Response, json, cancellationToken);
+            await exchange.CompleteAsync(context, chat, identity, "anthropic",
+                static (writer, state) => AnthropicWire.WriteMessage(writer, state.Identity, state.Completion));
             return;
         }
 
-        await using var stream = await inference.OpenStreamAsync(request, model, cancellationToken);
+        await using var stream = await exchange.OpenStreamAsync(chat, cancellationToken);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
-        AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, request.EstimatedInputTokens);
+        AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, chat.Request.EstimatedInputTokens);
         await sse.EndEventAsync(cancellationToken);
         AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"));
         await sse.EndEventAsync(cancellationToken);
@@ -82,8 +56,7 @@ public static class AnthropicEndpoints
             return;
         }
 
-        usage.Record(client, model, stream.Usage, identity.Id);
-        rateLimiter.Settle(ticket, stream.Usage.InputTokens + stream.Usage.OutputTokens);
+        exchange.Account(chat, stream.Usage, identity.Id);
         AnthropicWire.WriteContentBlockStop(sse.BeginEvent("content_block_stop"));
         await sse.EndEventAsync(cancellationToken);
         AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), stream.FinishReason, stream.Usage);

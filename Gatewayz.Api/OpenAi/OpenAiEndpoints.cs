@@ -23,46 +23,20 @@ public static class OpenAiEndpoints
         return app;
     }
 
-    private static async Task ChatCompletionsAsync(
-        HttpContext context,
-        ApiKeyAuthenticator authenticator,
-        IOptions<GatewayOptions> options,
-        CatalogLookup catalog,
-        RateLimiter rateLimiter,
-        ResponseCache responseCache,
-        InferenceService inference,
-        IUsageMeter usage,
-        TimeProvider time)
+    private static async Task ChatCompletionsAsync(HttpContext context, ChatExchange exchange, TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
-        var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: false, cancellationToken);
-        var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        var request = OpenAiChatRequestParser.Parse(body);
-        var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
-        if (!catalog.TryGetModel(request.Model, out var model))
-            throw new GatewayException(GatewayError.ModelNotFound(request.Model));
-        await usage.EnsureCanSpendAsync(client, cancellationToken);
-
+        var chat = await exchange.AdmitAsync(context, acceptXApiKey: false, OpenAiChatRequestParser.Parse);
+        var model = chat.Model;
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
-        if (!request.Stream)
+        if (!chat.Request.Stream)
         {
-            var cacheKey = responseCache.KeyFor(context.Request, client, model, request, "openai");
-            if (await responseCache.TryServeAsync(context, cacheKey))
-            {
-                rateLimiter.Settle(ticket, actualTokens: 0);
-                return;
-            }
-            var result = await inference.CompleteAsync(request, model, cancellationToken);
-            usage.Record(client, model, result.Completion.Usage, identity.Id);
-            rateLimiter.Settle(ticket, result.Completion.Usage.InputTokens + result.Completion.Usage.OutputTokens);
-            var json = JsonResponse.Serialize((identity, result.Completion),
-                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.identity, state.Completion));
-            responseCache.Store(cacheKey, json);
-            await JsonResponse.WriteAsync(context.Response, json, cancellationToken);
+            await exchange.CompleteAsync(context, chat, identity, "openai",
+                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.Identity, state.Completion));
             return;
         }
 
-        await using var stream = await inference.OpenStreamAsync(request, model, cancellationToken);
+        await using var stream = await exchange.OpenStreamAsync(chat, cancellationToken);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
         var first = true;
@@ -85,11 +59,10 @@ public static class OpenAiEndpoints
             return;
         }
 
-        usage.Record(client, model, stream.Usage, identity.Id);
-        rateLimiter.Settle(ticket, stream.Usage.InputTokens + stream.Usage.OutputTokens);
+        exchange.Account(chat, stream.Usage, identity.Id);
         OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
         await sse.EndEventAsync(cancellationToken);
-        if (request.IncludeUsage)
+        if (chat.Request.IncludeUsage)
         {
             OpenAiWire.WriteUsageChunk(sse.BeginEvent(), identity, stream.Usage);
             await sse.EndEventAsync(cancellationToken);

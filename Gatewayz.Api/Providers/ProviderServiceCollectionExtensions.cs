@@ -15,6 +15,7 @@ public static class ProviderServiceCollectionExtensions
         builder.Services.AddSingleton(services => new ProviderRegistry(CreateProviders(services)));
         builder.Services.AddSingleton<InferenceRecorder>();
         builder.Services.AddSingleton<InferenceService>();
+        builder.Services.AddSingleton<ChatExchange>();
         return builder;
     }
 
