@@ -1,14 +1,8 @@
-using Gatewayz.Api.Accounts.Credits;
-using Gatewayz.Api.Auth;
-using Gatewayz.Api.Caching;
-using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
-using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Streaming;
-using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Api.Anthropic;
 
