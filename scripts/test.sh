@@ -15,7 +15,7 @@ dotnet build Gatewayz.Ci.slnf -c "$configuration" -nologo -clp:ErrorsOnly
 
 status=0
 dotnet test Gatewayz.Ci.slnf -c "$configuration" --no-build -nologo \
-    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
@@ -26,6 +26,8 @@ for trx in "$results"/*.trx; do
     bad=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
     passed=$((passed + ok)); failed=$((failed + bad)); skipped=$((skipped + total - ok - bad))
 done
+
+python3 scripts/print-failed-tests.py "$results"/*.trx || true
 
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
     failed=1 # the runner failed without recording a failed test (build or host crash)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Gatewayz.Tests.Infrastructure;
 
@@ -18,11 +19,17 @@ public sealed class LiveAlertingTests
     public async Task A_failing_provider_pages_on_call_through_the_routing_tree()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var gateway = GatewayHost.Start(new Dictionary<string, string?> { ["Gatewayz:Providers:groq:Simulation:ErrorRate"] = "1" });
+        // The breaker's 30 s pause is scaled like the rules: groq's error counter only moves while the breaker
+        // lets a trial call through, and a counter that stops moving has no rate for the alert to see.
+        await using var gateway = GatewayHost.Start(new Dictionary<string, string?>
+        {
+            ["Gatewayz:Providers:groq:Simulation:ErrorRate"] = "1",
+            ["Gatewayz:Resilience:CircuitBreaker:BreakDurationSeconds"] = (30.0 / MonitoringServers.TimeScale).ToString(CultureInfo.InvariantCulture),
+        });
         await using var monitoring = await MonitoringServers.StartAsync(gateway.BaseUrl, webhook.Url);
         using var client = gateway.CreateHttpClient();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline && !ProviderErrorPage(webhook).Any())
         {
             await ChatAsync(client);
