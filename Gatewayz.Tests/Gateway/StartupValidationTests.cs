@@ -1,9 +1,12 @@
 using Gatewayz.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Tests.Gateway;
 
-/// <summary>A bad setting stops start-up with a message naming the setting.</summary>
+/// <summary>
+/// A bad setting stops start-up with a message naming the setting. The real gateway process is started:
+/// an in-process host that fails to start races WebApplicationFactory's own start-up and can surface
+/// as an ObjectDisposedException instead of the validation failure.
+/// </summary>
 public sealed class StartupValidationTests
 {
     [Theory]
@@ -11,10 +14,16 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Providers:groq:Kind", "OpenAiCompatible", "Gatewayz:Providers:groq:BaseUrl")]
     [InlineData("Gatewayz:MaxRequestBodyBytes", "10", "Gatewayz:MaxRequestBodyBytes")]
     [InlineData("Gatewayz:Providers:together:Simulation:ErrorRate", "1.5", "Gatewayz:Providers:together:Simulation")]
-    public void Invalid_setting_stops_startup_naming_it(string key, string value, string named)
+    public async Task Invalid_setting_stops_startup_naming_it(string key, string value, string named)
     {
-        var failure = Should.Throw<OptionsValidationException>(() => GatewayHost.Start(new Dictionary<string, string?> { [key] = value }).Dispose());
+        using var gateway = LocalProcess.Start("dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "Gatewayz.Api.dll"), "--environment", "Development", $"--{key}={value}", "--urls", "http://127.0.0.1:0"],
+            workingDirectory: AppContext.BaseDirectory);
 
-        failure.Message.ShouldContain(named);
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        exitCode.ShouldNotBe(0, gateway.Output);
+        gateway.Output.ShouldContain("Unhandled exception. Microsoft.Extensions.Options.OptionsValidationException: ");
+        gateway.Output.Split('\n').ShouldContain(line => line.StartsWith("Unhandled exception.") && line.Contains(named), gateway.Output);
     }
 }

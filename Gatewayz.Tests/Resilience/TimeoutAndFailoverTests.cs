@@ -16,13 +16,13 @@ public sealed class TimeoutAndFailoverTests : IAsyncLifetime
     {
         using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl,
             ("Gatewayz:Providers:upstream:TimeToFirstByteSeconds", "0.3"), ("Gatewayz:Resilience:Retry:MaxRetries", "0")));
-        _upstream.Behavior = new UpstreamBehavior { HeaderDelay = TimeSpan.FromSeconds(3) };
+        _upstream.Behavior = new UpstreamBehavior { HeaderDelay = TimeSpan.FromSeconds(8) };
 
         var clock = Stopwatch.StartNew();
         var response = await gateway.PostChatAsync(stream: true);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2.5));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(6), "the gateway waited for the slow upstream"); // loose: CI machines are busy
         var metrics = await gateway.ScrapeMetricsAsync();
         MetricsText.Sum(metrics, "gatewayz_failovers_total", ("provider", "upstream"), ("reason", "timeout")).ShouldBe(1);
         MetricsText.Sum(metrics, "gatewayz_inference_requests_total", ("provider", "groq"), ("status", "success")).ShouldBe(1);
@@ -63,13 +63,13 @@ public sealed class TimeoutAndFailoverTests : IAsyncLifetime
     {
         using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl,
             ("Gatewayz:Providers:upstream:TotalTimeoutSeconds", "0.4"), ("Gatewayz:Resilience:Retry:MaxRetries", "0")));
-        _upstream.Behavior = new UpstreamBehavior { HeaderDelay = TimeSpan.FromSeconds(1.5) };
+        _upstream.Behavior = new UpstreamBehavior { HeaderDelay = TimeSpan.FromSeconds(8) };
 
         var clock = Stopwatch.StartNew();
         var response = await gateway.PostChatAsync(TwoRouteSettings.SingleRouteModel);
 
         response.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1.2));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(6), "the gateway waited for the slow upstream"); // loose: CI machines are busy
     }
 
     [Fact]
