@@ -13,6 +13,7 @@ public sealed class GatewayMetrics
         Registry = Prometheus.Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        factory.ExemplarBehavior = RecordedTraceExemplars.Behavior;
 
         HttpRequests = Counter(factory, MetricCatalog.HttpRequests);
         HttpRequestDuration = Histogram(factory, MetricCatalog.HttpRequestDuration);
