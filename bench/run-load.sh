@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Load benchmark: the gateway's overhead over a direct call to a minimal OpenAI-compatible upstream,
 # from one run on this machine. Starts a real Redis, the upstream and the gateway in Release with
-# full telemetry (Prometheus metrics, real-time store on Redis, tracing, auth and rate limits), then
+# full telemetry (Prometheus metrics, real-time store on Redis, every request traced and exported over
+# OTLP to a sink in the upstream process, auth and rate limits), then
 # runs wrk at 1, 8 and 32 connections against both, measures streaming time-to-first-byte with curl,
 # and reads the gateway's resident memory. Writes bench/results/load-latest.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${BENCH_DURATION:-10s}"
-# Extra gateway settings for experiments, e.g. BENCH_GATEWAY_ENV="Gatewayz__RateLimits__Enabled=false".
+# Extra gateway settings for experiments, e.g. BENCH_GATEWAY_ENV="Gatewayz__RateLimits__Enabled=false",
+# or trace sampling: BENCH_GATEWAY_ENV="OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1".
+# BENCH_PROFILE=1 adds a CPU breakdown of the gateway at 32 connections (perf record).
 stream_samples="${BENCH_STREAM_SAMPLES:-300}"
 warmup="${BENCH_WARMUP_SECONDS:-20}"
 work=$(mktemp -d /tmp/gwz-bench-XXXX)
@@ -46,6 +49,8 @@ env ASPNETCORE_ENVIRONMENT=Production \
     Gatewayz__RateLimits__KeyRequestsPerMinute=100000000 Gatewayz__RateLimits__KeyTokensPerMinute=100000000000 \
     Gatewayz__RateLimits__UserRequestsPerMinute=100000000 Gatewayz__RateLimits__UserTokensPerMinute=100000000000 \
     Logging__LogLevel__Default=Warning \
+    OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$upstream_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+    ${BENCH_PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} \
     ${BENCH_GATEWAY_ENV:-} \
     dotnet Gatewayz.Api/bin/Release/net10.0/Gatewayz.Api.dll --urls "http://127.0.0.1:$gateway_port" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
@@ -117,5 +122,17 @@ hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$gateway_pid/status")
     awk -v a="$d_t50" -v b="$g_t50" -v c="$d_t99" -v d="$g_t99" 'BEGIN { printf "| added | %.3f | %.3f |\n", b-a, d-c }'
     echo
     echo "Gateway resident memory after the run: $((rss_kb / 1024)) MB (peak $((hwm_kb / 1024)) MB)."
+    read -r otlp_requests otlp_bytes < <(curl -s "http://127.0.0.1:$upstream_port/otlp/received")
+    echo "OTLP export received from the gateway during the run: $otlp_requests requests, $((otlp_bytes / 1048576)) MB."
 } >>"$report"
+
+if [[ -n "${BENCH_PROFILE:-}" ]]; then # where the gateway's CPU goes at 32 connections (perf + the runtime's perf map)
+    command -v perf >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf >/dev/null; }
+    BENCH_KEY="$key" wrk -t 2 -c 32 -d 14s -s bench/load/chat.lua "$gateway" >/dev/null &
+    load_pid=$!
+    sleep 2
+    perf record -F 499 -g -p "$gateway_pid" -o "$work/perf.data" -- sleep 10 >/dev/null 2>&1
+    wait "$load_pid"
+    { echo; perf script -i "$work/perf.data" 2>/dev/null | python3 bench/load/cpu-breakdown.py; } >>"$report"
+fi
 cat "$report"
