@@ -128,7 +128,7 @@ public sealed class HourlyAggregationTests(StorageFixture storage) : IClassFixtu
         var (postgres, redis) = (await storage.NewDatabaseAsync(), await storage.FreshRedisAsync());
         var traffic = new SimulatedTraffic();
         var hour = CurrentHour.AddHours(-4);
-        await using var aggregator = new AggregatorFactory(postgres + ";Timeout=2", storage.Redis.ConnectionString, retentionHours: 1);
+        await using var aggregator = new AggregatorFactory(postgres, storage.Redis.ConnectionString, retentionHours: 1);
         await aggregator.RunAsync();
         await traffic.WriteHourAsync(redis, hour, 200, seed: 9);
 

@@ -18,7 +18,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Timeout=5";
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Timeout=30";
 
     public static async Task<PostgresServer> StartAsync()
     {
