@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Streaming;
 
 namespace Gatewayz.Api.Anthropic;
 
@@ -10,51 +11,77 @@ namespace Gatewayz.Api.Anthropic;
 /// </summary>
 public static class AnthropicRequestParser
 {
-    public static ChatRequest Parse(JsonObject body)
+    private static readonly ReusableJsonWriter Writer = new(new JsonWriterOptions());
+
+    public static ChatRequest Parse(JsonElement body)
     {
         var model = JsonFields.RequiredString(body, "model");
         var maxTokens = JsonFields.OptionalPositiveInt(body, "max_tokens") ?? throw new GatewayException(GatewayError.MissingField("max_tokens"));
         var messagesJson = JsonFields.RequiredNonEmptyArray(body, "messages");
 
-        var messages = new List<ChatMessage>(messagesJson.Count + 1);
-        if (body["system"] is { } system)
+        var messages = new List<ChatMessage>(messagesJson.GetArrayLength() + 1);
+        if (JsonFields.Get(body, "system") is { } system)
             messages.Add(new ChatMessage("system", JsonFields.FlattenContent(system, "system")));
-        for (var i = 0; i < messagesJson.Count; i++)
-        {
-            if (messagesJson[i] is not JsonObject message)
-                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
-            var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
-            if (role is not ("user" or "assistant"))
-                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected user or assistant."));
-            if (message["content"] is null)
-                throw new GatewayException(GatewayError.MissingField($"messages[{i}].content"));
-            if (!JsonFields.TryFlattenContent(message["content"], out var content))
-                throw JsonFields.InvalidContent($"messages[{i}].content");
-            messages.Add(new ChatMessage(role, content));
-        }
+        var i = 0;
+        foreach (var message in messagesJson.EnumerateArray())
+            messages.Add(ParseMessage(message, i++));
 
         var stream = JsonFields.OptionalBool(body, "stream");
-        var temperature = JsonFields.OptionalNumber(body, "temperature", 0, 1);
-        var topP = JsonFields.OptionalNumber(body, "top_p", 0, 1);
-
-        var openAiBody = new JsonObject
-        {
-            ["model"] = model,
-            ["messages"] = new JsonArray([.. messages.Select(m => new JsonObject { ["role"] = m.Role, ["content"] = m.Content })]),
-            ["max_tokens"] = maxTokens,
-        };
-        if (temperature is { } t) openAiBody["temperature"] = t;
-        if (topP is { } p) openAiBody["top_p"] = p;
-        if (body["stop_sequences"] is JsonArray stops) openAiBody["stop"] = stops.DeepClone();
+        var openAiBody = new OpenAiBody(model, messages, maxTokens,
+            JsonFields.OptionalNumber(body, "temperature", 0, 1),
+            JsonFields.OptionalNumber(body, "top_p", 0, 1),
+            JsonFields.Get(body, "stop_sequences") is { ValueKind: JsonValueKind.Array } stops ? stops : null);
 
         return new ChatRequest
         {
             Model = model,
             Messages = messages,
-            Body = openAiBody,
+            // A small document of its own that needs no disposal, so it outlives the client's body.
+            Body = Writer.Write(openAiBody, OpenAiBody.Write, static json => JsonElement.Parse(json)),
             Stream = stream,
             IncludeUsage = true,
             MaxTokens = maxTokens,
         };
+    }
+
+    private static ChatMessage ParseMessage(JsonElement message, int i)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+            throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
+        var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
+        if (role is not ("user" or "assistant"))
+            throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected user or assistant."));
+        if (JsonFields.Get(message, "content") is not { } contentJson)
+            throw new GatewayException(GatewayError.MissingField($"messages[{i}].content"));
+        if (!JsonFields.TryFlattenContent(contentJson, out var content))
+            throw JsonFields.InvalidContent($"messages[{i}].content");
+        return new ChatMessage(role, content);
+    }
+
+    private readonly record struct OpenAiBody(string Model, List<ChatMessage> Messages, int MaxTokens, double? Temperature, double? TopP, JsonElement? Stop)
+    {
+        public static void Write(Utf8JsonWriter writer, OpenAiBody body)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model", body.Model);
+            writer.WriteStartArray("messages");
+            foreach (var message in body.Messages)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("role", message.Role);
+                writer.WriteString("content", message.Content);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteNumber("max_tokens", body.MaxTokens);
+            if (body.Temperature is { } temperature) writer.WriteNumber("temperature", temperature);
+            if (body.TopP is { } topP) writer.WriteNumber("top_p", topP);
+            if (body.Stop is { } stop)
+            {
+                writer.WritePropertyName("stop");
+                stop.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
     }
 }

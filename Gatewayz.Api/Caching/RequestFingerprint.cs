@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Gatewayz.Api.Caching;
 
@@ -15,7 +14,7 @@ public static class RequestFingerprint
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "model", "stream", "stream_options" };
 
-    public static string Compute(string apiFormat, string user, string model, JsonObject body)
+    public static string Compute(string apiFormat, string user, string model, JsonElement body)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -25,7 +24,7 @@ public static class RequestFingerprint
             writer.WriteStringValue(user);
             writer.WriteStringValue(model);
             writer.WriteStartObject();
-            foreach (var (name, value) in body.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in Sorted(body))
             {
                 if (Ignored.Contains(name)) continue;
                 writer.WritePropertyName(name);
@@ -37,30 +36,30 @@ public static class RequestFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static void WriteNormalized(Utf8JsonWriter writer, JsonNode? node)
+    private static void WriteNormalized(Utf8JsonWriter writer, JsonElement element)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject obj:
+            case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var (name, value) in obj.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                foreach (var (name, value) in Sorted(element))
                 {
                     writer.WritePropertyName(name);
                     WriteNormalized(writer, value);
                 }
                 writer.WriteEndObject();
                 break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in array) WriteNormalized(writer, item);
+                foreach (var item in element.EnumerateArray()) WriteNormalized(writer, item);
                 writer.WriteEndArray();
                 break;
-            case null:
-                writer.WriteNullValue();
-                break;
             default:
-                node.WriteTo(writer);
+                element.WriteTo(writer);
                 break;
         }
     }
+
+    private static IEnumerable<(string Name, JsonElement Value)> Sorted(JsonElement obj) =>
+        obj.EnumerateObject().Select(property => (property.Name, property.Value)).OrderBy(property => property.Name, StringComparer.Ordinal);
 }

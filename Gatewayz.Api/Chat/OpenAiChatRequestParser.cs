@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatewayz.Api.Errors;
 
 namespace Gatewayz.Api.Chat;
@@ -8,27 +8,29 @@ public static class OpenAiChatRequestParser
 {
     private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool"];
 
-    public static ChatRequest Parse(JsonObject body)
+    /// <summary><paramref name="body"/> becomes the request's <see cref="ChatRequest.Body"/>, so its document must outlive the request.</summary>
+    public static ChatRequest Parse(JsonElement body)
     {
         var model = JsonFields.RequiredString(body, "model");
         var messagesJson = JsonFields.RequiredNonEmptyArray(body, "messages");
-        var messages = new ChatMessage[messagesJson.Count];
-        for (var i = 0; i < messages.Length; i++)
+        var messages = new ChatMessage[messagesJson.GetArrayLength()];
+        var i = 0;
+        foreach (var message in messagesJson.EnumerateArray())
         {
-            if (messagesJson[i] is not JsonObject message)
+            if (message.ValueKind != JsonValueKind.Object)
                 throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
             var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
             if (!Roles.Contains(role))
                 throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected one of system, developer, user, assistant, tool."));
-            if (!JsonFields.TryFlattenContent(message["content"], out var content))
+            if (!JsonFields.TryFlattenContent(JsonFields.Get(message, "content"), out var content))
                 throw JsonFields.InvalidContent($"messages[{i}].content");
-            messages[i] = new ChatMessage(role, content);
+            messages[i++] = new ChatMessage(role, content);
         }
 
         var stream = JsonFields.OptionalBool(body, "stream");
         JsonFields.OptionalNumber(body, "temperature", 0, 2);
         JsonFields.OptionalNumber(body, "top_p", 0, 1);
-        var includeUsage = body["stream_options"] is JsonObject options && JsonFields.OptionalBool(options, "include_usage");
+        var includeUsage = JsonFields.Get(body, "stream_options") is { ValueKind: JsonValueKind.Object } options && JsonFields.OptionalBool(options, "include_usage");
 
         return new ChatRequest
         {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gatewayz.Api.Errors;
 
 namespace Gatewayz.Api.Chat;
@@ -8,16 +7,18 @@ namespace Gatewayz.Api.Chat;
 /// <summary>Reads a JSON object body within the configured size limit.</summary>
 public static class RequestBodyReader
 {
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
     /// <summary>
-    /// The body is read into a pooled buffer and parsed from there: the parsed nodes own a copy of
-    /// what they need, so the buffer goes back to the pool before the request is handled.
+    /// The body is read into a pooled buffer and parsed in place; the returned <see cref="RequestJson"/>
+    /// owns the buffer and must be disposed when the request ends.
     /// </summary>
-    public static async Task<JsonObject> ReadJsonObjectAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    public static async Task<RequestJson> ReadJsonObjectAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
             throw new GatewayException(GatewayError.RequestTooLarge(limit));
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
+        byte[]? buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
         try
         {
             var length = 0;
@@ -34,11 +35,14 @@ public static class RequestBodyReader
 
             if (length == 0)
                 throw new GatewayException(GatewayError.InvalidJson("the body is empty."));
-            return Parse(buffer.AsSpan(0, length));
+            var json = new RequestJson(Parse(buffer.AsMemory(0, length)), buffer);
+            buffer = null;
+            return json;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+                ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -50,19 +54,22 @@ public static class RequestBodyReader
         return larger;
     }
 
-    private static JsonObject Parse(ReadOnlySpan<byte> json)
+    private static JsonDocument Parse(ReadOnlyMemory<byte> json)
     {
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException exception)
         {
             throw new GatewayException(GatewayError.InvalidJson(FirstSentence(exception.Message)));
         }
 
-        return node as JsonObject ?? throw new GatewayException(GatewayError.InvalidJson("the body must be a JSON object."));
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+            return document;
+        document.Dispose();
+        throw new GatewayException(GatewayError.InvalidJson("the body must be a JSON object."));
     }
 
     private static string FirstSentence(string message)

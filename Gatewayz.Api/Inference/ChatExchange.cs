@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Caching;
@@ -25,12 +24,13 @@ public sealed class ChatExchange(
     InferenceService inference,
     IUsageMeter usage)
 {
-    public async Task<AdmittedChat> AdmitAsync(HttpContext context, bool acceptXApiKey, Func<JsonObject, ChatRequest> parse)
+    public async Task<AdmittedChat> AdmitAsync(HttpContext context, bool acceptXApiKey, Func<JsonElement, ChatRequest> parse)
     {
         var cancellationToken = context.RequestAborted;
         var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey, cancellationToken);
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        var request = parse(body);
+        context.Response.RegisterForDispose(body);
+        var request = parse(body.Root);
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));

@@ -15,7 +15,11 @@ public sealed class ReusableJsonWriter(JsonWriterOptions options)
 
     private readonly ThreadLocal<PerThread> _perThread = new(() => new PerThread(options));
 
-    public byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    public byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write) =>
+        Write(state, write, static json => json.ToArray());
+
+    /// <summary>Hands the written JSON to <paramref name="read"/>, which must not keep the span: the buffer is reused.</summary>
+    public TResult Write<TState, TResult>(TState state, Action<Utf8JsonWriter, TState> write, Func<ReadOnlySpan<byte>, TResult> read)
     {
         var reused = _perThread.Value!;
         try
@@ -23,7 +27,7 @@ public sealed class ReusableJsonWriter(JsonWriterOptions options)
             reused.Writer.Reset(reused.Buffer);
             write(reused.Writer, state);
             reused.Writer.Flush();
-            return reused.Buffer.WrittenSpan.ToArray();
+            return read(reused.Buffer.WrittenSpan);
         }
         finally
         {

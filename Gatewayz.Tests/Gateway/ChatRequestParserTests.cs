@@ -1,7 +1,9 @@
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Providers.OpenAiCompatible;
 using Shouldly;
 
 namespace Gatewayz.Tests.Gateway;
@@ -40,5 +42,17 @@ public sealed class ChatRequestParserTests
         failure.Error.Param.ShouldBe("messages[2].content");
     }
 
-    private static JsonObject Body(string json) => (JsonObject)JsonNode.Parse(json)!;
+    [Fact]
+    public void An_anthropic_request_is_restated_as_an_openai_body()
+    {
+        var request = AnthropicRequestParser.Parse(Body("""
+            {"model":"claude","max_tokens":50,"system":"Be brief \u00e9","temperature":0.25,"top_p":0.9,"stop_sequences":["\n\nHuman:","END"],
+             "messages":[{"role":"user","content":[{"type":"text","text":"Hi "},{"type":"text","text":"there"}]}]}
+            """));
+
+        Encoding.UTF8.GetString(UpstreamRequestBody.Write(request, "upstream").Span).ShouldBe(
+            """{"model":"upstream","messages":[{"role":"system","content":"Be brief \u00E9"},{"role":"user","content":"Hi there"}],"max_tokens":50,"temperature":0.25,"top_p":0.9,"stop":["\n\nHuman:","END"]}""");
+    }
+
+    private static JsonElement Body(string json) => JsonElement.Parse(json);
 }

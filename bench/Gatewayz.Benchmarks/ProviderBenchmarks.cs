@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
@@ -24,7 +24,7 @@ public class ProviderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _call = new ProviderCall(OpenAiChatRequestParser.Parse((JsonObject)JsonNode.Parse(HotPathSamples.OpenAiBody)!), "gpt-4o-mini");
+        _call = new ProviderCall(OpenAiChatRequestParser.Parse(JsonElement.Parse(HotPathSamples.OpenAiBody)), "gpt-4o-mini");
         _completing = ProviderAnswering(HotPathSamples.UpstreamCompletion, "application/json");
         _streaming = ProviderAnswering(UpstreamStream(), "text/event-stream");
     }

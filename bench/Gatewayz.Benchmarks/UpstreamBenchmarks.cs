@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Providers.OpenAiCompatible;
@@ -16,7 +16,7 @@ public class UpstreamBenchmarks
     private ChatRequest _request = null!;
 
     [GlobalSetup]
-    public void Setup() => _request = OpenAiChatRequestParser.Parse((JsonObject)JsonNode.Parse(HotPathSamples.OpenAiBody)!);
+    public void Setup() => _request = OpenAiChatRequestParser.Parse(JsonElement.Parse(HotPathSamples.OpenAiBody));
 
     [Benchmark(Description = "UpstreamRequestBody.Write")]
     public ReadOnlyMemory<byte> WriteBody() => UpstreamRequestBody.Write(_request, "gpt-4o-mini");

@@ -19,12 +19,11 @@ public static class UpstreamRequestBody
     {
         writer.WriteStartObject();
         writer.WriteString("model", upstreamModel);
-        foreach (var (name, value) in request.Body)
+        foreach (var property in request.Body.EnumerateObject())
         {
-            if (name is "model" or "stream" or "stream_options")
+            if (property.NameEquals("model") || property.NameEquals("stream") || property.NameEquals("stream_options"))
                 continue;
-            writer.WritePropertyName(name);
-            if (value is null) writer.WriteNullValue(); else value.WriteTo(writer);
+            property.WriteTo(writer);
         }
         if (request.Stream)
         {
