@@ -1,3 +1,4 @@
+using Gatewayz.Api.Database;
 using Gatewayz.Api.Accounts.Admin;
 using Gatewayz.Api.Accounts.Credits;
 using Gatewayz.Api.Accounts.Gauges;
@@ -33,6 +34,7 @@ public static class AccountsServiceCollectionExtensions
             return builder;
         }
 
+        builder.Services.AddSingleton<MeteredDatabase>();
         builder.Services.AddSingleton<ConfiguredApiKeyStore>();
         builder.Services.AddSingleton<PostgresApiKeyStore>();
         builder.Services.RemoveAll<IApiKeyStore>();

@@ -1,6 +1,6 @@
 using Dapper;
+using Gatewayz.Api.Database;
 using Gatewayz.RealtimeMetrics;
-using Npgsql;
 using static Gatewayz.Api.Analytics.AnalyticsResponses;
 
 namespace Gatewayz.Api.Analytics;
@@ -9,7 +9,7 @@ namespace Gatewayz.Api.Analytics;
 /// Reads the hourly history the aggregator wrote (<c>metrics_hourly_aggregates</c>, <c>provider_stats_24h</c>).
 /// One query per answer; per-provider percentiles are request-weighted means of the models' percentiles.
 /// </summary>
-public sealed class MetricsHistory(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class MetricsHistory(MeteredDatabase database, TimeProvider time)
 {
     private const string WeightedAverage = "coalesce(sum({0} * requests) / nullif(sum(requests), 0), 0)::float8";
 
@@ -76,11 +76,14 @@ public sealed class MetricsHistory(NpgsqlDataSource dataSource, TimeProvider tim
             where m.hour >= @since
             group by m.provider, m.model, e.key;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { since = Since(hours) }, cancellationToken: cancellationToken));
-        var totals = (await results.ReadAsync<(string Provider, string Model, long TotalRequests, long FailedRequests)>()).ToList();
-        var errors = (await results.ReadAsync<(string Provider, string Model, string ErrorType, long Count)>())
-            .ToLookup(row => (row.Provider, row.Model));
+        var (totals, errors) = await database.RunAsync(DatabaseOperations.Analytics, async connection =>
+        {
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { since = Since(hours) }, cancellationToken: cancellationToken));
+            var totals = (await results.ReadAsync<(string Provider, string Model, long TotalRequests, long FailedRequests)>()).ToList();
+            var errors = (await results.ReadAsync<(string Provider, string Model, string ErrorType, long Count)>())
+                .ToLookup(row => (row.Provider, row.Model));
+            return (totals, errors);
+        }, cancellationToken);
         return [.. totals.Select(row => new ModelErrorRate(row.Provider, row.Model, row.TotalRequests, row.FailedRequests,
             row.TotalRequests == 0 ? 0 : Math.Round((double)row.FailedRequests / row.TotalRequests, 6),
             errors[(row.Provider, row.Model)].ToDictionary(error => error.ErrorType, error => error.Count)))];
@@ -93,9 +96,8 @@ public sealed class MetricsHistory(NpgsqlDataSource dataSource, TimeProvider tim
                    coalesce(sum(tokens_out), 0)::bigint as TokensOut, coalesce(sum(cost), 0)::numeric as Cost
             from metrics_hourly_aggregates where provider = @provider and model = @model and hour >= @since
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Requests, long TokensIn, long TokensOut, decimal Cost)>(
-            new CommandDefinition(sql, new { provider, model, since = Since(days * 24) }, cancellationToken: cancellationToken));
+        var row = await database.RunAsync(DatabaseOperations.Analytics, connection => connection.QuerySingleAsync<(long Requests, long TokensIn, long TokensOut, decimal Cost)>(
+            new CommandDefinition(sql, new { provider, model, since = Since(days * 24) }, cancellationToken: cancellationToken)), cancellationToken);
         var tokens = row.TokensIn + row.TokensOut;
         return new TokenEfficiency(provider, model, days, row.Requests, row.TokensIn, row.TokensOut,
             Ratio(row.TokensIn, row.Requests), Ratio(row.TokensOut, row.Requests), Ratio(row.TokensOut, row.TokensIn),
@@ -120,9 +122,7 @@ public sealed class MetricsHistory(NpgsqlDataSource dataSource, TimeProvider tim
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
-    }
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        [.. await database.RunAsync(DatabaseOperations.Analytics,
+            connection => connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken)];
 }

@@ -1,11 +1,11 @@
 using Dapper;
-using Npgsql;
+using Gatewayz.Api.Database;
 using static Gatewayz.Api.Analytics.AnalyticsResponses;
 
 namespace Gatewayz.Api.Analytics;
 
 /// <summary>Sign-ups → trials started → conversions, from the <c>trials</c> table (rates in percent, as seed 003 shows them).</summary>
-public sealed class TrialFunnel(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class TrialFunnel(MeteredDatabase database, TimeProvider time)
 {
     private const string Sql = """
         select count(*)::bigint as Signups, count(started_at)::bigint as StartedTrial, count(converted_at)::bigint as Converted,
@@ -16,9 +16,8 @@ public sealed class TrialFunnel(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<TrialAnalytics> AnalyzeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Signups, long StartedTrial, long Converted, double AvgDays)>(
-            new CommandDefinition(Sql, cancellationToken: cancellationToken));
+        var row = await database.RunAsync(DatabaseOperations.Analytics, connection => connection.QuerySingleAsync<(long Signups, long StartedTrial, long Converted, double AvgDays)>(
+            new CommandDefinition(Sql, cancellationToken: cancellationToken)), cancellationToken);
         return new TrialAnalytics(time.GetUtcNow(), row.Signups, row.StartedTrial, row.Converted,
             Percent(row.Converted, row.Signups), Percent(row.StartedTrial, row.Signups), Math.Round(row.AvgDays, 2));
     }

@@ -19,6 +19,7 @@ public static class MetricsEndpoints
         services.AddSingleton<RealtimeQueueGauge>();
         services.TryAddSingleton<IBusinessMetricsSource, ApiKeyStoreBusinessMetricsSource>();
         services.AddSingleton<IRedisOperationObserver, RedisOperationMetrics>();
+        services.AddSingleton<DatabaseQueryMetrics>();
         services.AddSingleton<RedisFailureCounter>();
         services.AddHostedService(provider => provider.GetRequiredService<RedisFailureCounter>());
         services.AddHostedService<ScrapeTimeGauges>();

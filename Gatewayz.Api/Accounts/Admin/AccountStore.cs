@@ -1,10 +1,11 @@
 using Dapper;
+using Gatewayz.Api.Database;
 using Npgsql;
 
 namespace Gatewayz.Api.Accounts.Admin;
 
 /// <summary>The admin API's reads and writes of the account tables. Methods return null for an unknown user or key.</summary>
-public sealed class AccountStore(NpgsqlDataSource dataSource)
+public sealed class AccountStore(MeteredDatabase database)
 {
     public async Task<UserRecord?> CreateUserAsync(string email, string name, CancellationToken cancellationToken)
     {
@@ -18,8 +19,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             balance as (insert into credit_balances (user_id, balance) select id, 0 from inserted)
             select id, email, name, created_at as CreatedAt from inserted
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(sql, new { email, name }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(sql, new { email, name }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<ApiKeyRecord?> CreateApiKeyAsync(Guid userId, string name, string keyHash, CancellationToken cancellationToken)
@@ -29,8 +29,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             select id, @name, @keyHash from users where id = @userId
             returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, null::text as Key
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { userId, name, keyHash }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { userId, name, keyHash }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it.</summary>
@@ -40,8 +39,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             update api_keys set revoked_at = coalesce(revoked_at, now()) where id = @keyId
             returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<RevokedKeyRow>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken));
+        var row = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<RevokedKeyRow>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken)), cancellationToken);
         return row is null ? null : (new ApiKeyRecord(row.Id, row.UserId, row.Name, row.CreatedAt, row.RevokedAt), row.KeyHash);
     }
 
@@ -55,8 +53,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
                 returning user_id)
             select user_id as UserId from entry
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var granted = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { userId, amount, reason }, cancellationToken: cancellationToken));
+        var granted = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { userId, amount, reason }, cancellationToken: cancellationToken)), cancellationToken);
         return granted is null ? null : await GetBalanceAsync(userId, cancellationToken);
     }
 
@@ -66,8 +63,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             select u.id as UserId, coalesce(b.balance, 0) as Balance
             from users u left join credit_balances b on b.user_id = u.id where u.id = @userId
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CreditBalanceRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<CreditBalanceRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<TrialRecord?> StartTrialAsync(Guid userId, int days, CancellationToken cancellationToken)
@@ -78,8 +74,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             on conflict (user_id) do update set started_at = coalesce(trials.started_at, now()), expires_at = excluded.expires_at
             returning user_id as UserId, signed_up_at as SignedUpAt, started_at as StartedAt, converted_at as ConvertedAt, expires_at as ExpiresAt
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId, days }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId, days }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<TrialRecord?> ConvertTrialAsync(Guid userId, CancellationToken cancellationToken)
@@ -89,8 +84,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             where user_id = @userId
             returning user_id as UserId, signed_up_at as SignedUpAt, started_at as StartedAt, converted_at as ConvertedAt, expires_at as ExpiresAt
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<TrialRecord>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<SubscriptionRecord?> SetSubscriptionAsync(Guid userId, string tier, string status, CancellationToken cancellationToken)
@@ -101,16 +95,17 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             on conflict (user_id) do update set tier = excluded.tier, status = excluded.status, updated_at = now()
             returning user_id as UserId, tier, status, started_at as StartedAt, updated_at as UpdatedAt
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SubscriptionRecord>(new CommandDefinition(sql, new { userId, tier, status }, cancellationToken: cancellationToken));
+        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<SubscriptionRecord>(new CommandDefinition(sql, new { userId, tier, status }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> ListTiersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var tiers = await connection.QueryAsync<string>(new CommandDefinition("select tier from plans", cancellationToken: cancellationToken));
+        var tiers = await RunAsync(connection => connection.QueryAsync<string>(new CommandDefinition("select tier from plans", cancellationToken: cancellationToken)), cancellationToken);
         return tiers.ToHashSet(StringComparer.Ordinal);
     }
+
+    private Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        database.RunAsync(DatabaseOperations.AccountAdmin, work, cancellationToken);
 
     private sealed record RevokedKeyRow(Guid Id, Guid UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt, string KeyHash);
 }

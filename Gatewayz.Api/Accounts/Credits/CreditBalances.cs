@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using Gatewayz.Api.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace Gatewayz.Api.Accounts.Credits;
 /// has queued but not yet written. Users without a balance row (configuration keys) are unmetered.
 /// While Postgres is unreachable, admission goes on with the last balance seen.
 /// </summary>
-public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<AccountsOptions> options, TimeProvider time, ILogger<CreditBalances> logger)
+public sealed class CreditBalances(MeteredDatabase database, IOptions<AccountsOptions> options, TimeProvider time, ILogger<CreditBalances> logger)
 {
     private const int MaxReads = 3;
     private readonly ConcurrentDictionary<Guid, StoredBalance> _stored = new();
@@ -62,12 +63,9 @@ public sealed class CreditBalances(NpgsqlDataSource dataSource, IOptions<Account
         }
     }
 
-    private async Task<decimal?> ReadStoredBalanceAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
-            "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken));
-    }
+    private Task<decimal?> ReadStoredBalanceAsync(Guid userId, CancellationToken cancellationToken) =>
+        database.RunAsync(DatabaseOperations.CreditBalanceRead, connection => connection.QuerySingleOrDefaultAsync<decimal?>(new CommandDefinition(
+            "select balance from credit_balances where user_id = @userId", new { userId }, cancellationToken: cancellationToken)), cancellationToken);
 
     /// <summary>An admin change (grant) must be visible at the next request, not after the cache period.</summary>
     public void Forget(Guid userId) => _stored.TryRemove(userId, out _);

@@ -1,4 +1,5 @@
 using Dapper;
+using Gatewayz.Api.Database;
 using Npgsql;
 
 namespace Gatewayz.Api.Accounts.Credits;
@@ -8,7 +9,7 @@ namespace Gatewayz.Api.Accounts.Credits;
 /// ledger's unique request id makes a retry of a batch that did commit harmless. At shutdown the
 /// queue is drained before the process exits.
 /// </summary>
-public sealed class CreditLedgerWriter(DebitQueue queue, CreditBalances balances, NpgsqlDataSource dataSource, ILogger<CreditLedgerWriter> logger)
+public sealed class CreditLedgerWriter(DebitQueue queue, CreditBalances balances, MeteredDatabase database, ILogger<CreditLedgerWriter> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
@@ -61,14 +62,13 @@ public sealed class CreditLedgerWriter(DebitQueue queue, CreditBalances balances
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+                await database.RunAsync(DatabaseOperations.CreditDebitWrite, connection => connection.ExecuteAsync(new CommandDefinition(InsertSql, new
                 {
                     userIds = batch.Select(debit => debit.UserId).ToArray(),
                     amounts = batch.Select(debit => debit.Amount).ToArray(),
                     reasons = batch.Select(debit => debit.Reason).ToArray(),
                     requestIds = batch.Select(debit => debit.RequestId).ToArray(),
-                }, cancellationToken: cancellationToken));
+                }, cancellationToken: cancellationToken)), cancellationToken);
                 return;
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)

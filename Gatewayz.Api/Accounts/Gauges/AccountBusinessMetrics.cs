@@ -1,4 +1,5 @@
 using Dapper;
+using Gatewayz.Api.Database;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Metrics;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Gatewayz.Api.Accounts.Gauges;
 /// <see cref="AccountsOptions.BusinessGaugesRefreshSeconds"/> so that a scrape never waits for Postgres.
 /// </summary>
 public sealed class AccountBusinessMetrics(
-    NpgsqlDataSource dataSource, ConfiguredApiKeyStore configuredKeys, IOptions<AccountsOptions> options, TimeProvider time, ILogger<AccountBusinessMetrics> logger)
+    MeteredDatabase database, ConfiguredApiKeyStore configuredKeys, IOptions<AccountsOptions> options, TimeProvider time, ILogger<AccountBusinessMetrics> logger)
     : BackgroundService, IBusinessMetricsSource
 {
     private const string CountsSql = """
@@ -30,10 +31,13 @@ public sealed class AccountBusinessMetrics(
 
     public async Task<BusinessSnapshot> RefreshAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(CountsSql, cancellationToken: cancellationToken));
-        var totals = await results.ReadSingleAsync<(int ActiveApiKeys, int ActiveTrials)>();
-        var tiers = (await results.ReadAsync<(string Tier, int Count)>()).ToDictionary(row => row.Tier, row => row.Count);
+        var (totals, tiers) = await database.RunAsync(DatabaseOperations.BusinessCounts, async connection =>
+        {
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(CountsSql, cancellationToken: cancellationToken));
+            var totals = await results.ReadSingleAsync<(int ActiveApiKeys, int ActiveTrials)>();
+            var tiers = (await results.ReadAsync<(string Tier, int Count)>()).ToDictionary(row => row.Tier, row => row.Count);
+            return (totals, tiers);
+        }, cancellationToken);
         var configured = await configuredKeys.CountActiveAsync(cancellationToken) ?? 0;
         return _latest = new BusinessSnapshot(totals.ActiveApiKeys + configured, tiers, totals.ActiveTrials);
     }

@@ -1,4 +1,5 @@
 using Dapper;
+using Gatewayz.Api.Database;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Errors;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace Gatewayz.Api.Accounts.Keys;
 /// API keys from the account database, looked up by hash. The auth cache (<c>CachingApiKeyStore</c>)
 /// sits in front of it, so most requests never reach Postgres.
 /// </summary>
-public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeyStore
+public sealed class PostgresApiKeyStore(MeteredDatabase database) : IApiKeyStore
 {
     private const string FindSql = """
         select id::text as KeyId, user_id::text as UserId, name as KeyName
@@ -20,8 +21,8 @@ public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeySt
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return await connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken));
+            return await database.RunAsync(DatabaseOperations.ApiKeyLookup, connection =>
+                connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken)), cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
