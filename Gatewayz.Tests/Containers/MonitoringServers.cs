@@ -17,6 +17,12 @@ public sealed partial class MonitoringServers : IAsyncDisposable
     /// <summary>Rule durations run this many times faster than in production (scrapes: 15 s → 1 s).</summary>
     public const int TimeScale = 30;
 
+    /// <summary>
+    /// No scaled <c>for:</c> is shorter than this: on a busy machine a scrape can miss its 1 s timeout now
+    /// and then, and a 4 s GatewayApiDown must not fire from a few slow scrapes of a healthy gateway.
+    /// </summary>
+    private const int MinimumForSeconds = 10;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("gwz-monitoring-").FullName;
     private readonly List<LocalProcess> _processes = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -119,8 +125,9 @@ public sealed partial class MonitoringServers : IAsyncDisposable
     }
 
     /// <summary>
-    /// A copy of the shipped rules whose <c>for:</c> durations are divided by <see cref="TimeScale"/>, so an alert
-    /// that waits 5 minutes in production waits 10 seconds here. Expressions, thresholds and labels are unchanged.
+    /// A copy of the shipped rules whose <c>for:</c> durations are divided by <see cref="TimeScale"/> (at least
+    /// <see cref="MinimumForSeconds"/>), so an alert that waits 5 minutes in production waits 10 seconds here.
+    /// Expressions, thresholds and labels are unchanged.
     /// </summary>
     private string ScaledRules()
     {
@@ -128,7 +135,7 @@ public sealed partial class MonitoringServers : IAsyncDisposable
         foreach (var file in RuleFiles.RuleFileNames)
         {
             var scaled = ForDuration().Replace(File.ReadAllText(file),
-                match => $"for: {Math.Max(1, Seconds(match.Groups["value"].Value, match.Groups["unit"].Value) / TimeScale)}s");
+                match => $"for: {Math.Max(MinimumForSeconds, Seconds(match.Groups["value"].Value, match.Groups["unit"].Value) / TimeScale)}s");
             File.WriteAllText(Path.Combine(directory, Path.GetFileName(file)), scaled);
         }
         return directory;
