@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Gatewayz.Api.Resilience;
 using Gatewayz.Tests.Infrastructure;
 
 namespace Gatewayz.Tests.Containers;
@@ -19,12 +20,12 @@ public sealed class LiveAlertingTests
     public async Task A_failing_provider_pages_on_call_through_the_routing_tree()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
-        // The breaker's 30 s pause is scaled like the rules: groq's error counter only moves while the breaker
+        // The breaker's default pause is scaled like the rules: groq's error counter only moves while the breaker
         // lets a trial call through, and a counter that stops moving has no rate for the alert to see.
         await using var gateway = GatewayHost.Start(new Dictionary<string, string?>
         {
             ["Gatewayz:Providers:groq:Simulation:ErrorRate"] = "1",
-            ["Gatewayz:Resilience:CircuitBreaker:BreakDurationSeconds"] = (30.0 / MonitoringServers.TimeScale).ToString(CultureInfo.InvariantCulture),
+            ["Gatewayz:Resilience:CircuitBreaker:BreakDurationSeconds"] = (new CircuitBreakerSettings().BreakDurationSeconds / MonitoringServers.TimeScale).ToString(CultureInfo.InvariantCulture),
         });
         await using var monitoring = await MonitoringServers.StartAsync(gateway.BaseUrl, webhook.Url);
         using var client = gateway.CreateHttpClient();
