@@ -2,8 +2,10 @@ using Gatewayz.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// `aspire publish` writes docker-compose.yaml and .env for this environment (azd can deploy it too).
+#if COMPOSE
+// Built with -p:GatewayzCompose=true, `aspire publish` writes docker-compose.yaml and .env for this environment.
 builder.AddDockerComposeEnvironment("compose");
+#endif
 
 var redis = builder.AddRedis("redis")
     .WithImage(ContainerImages.Redis.Image, ContainerImages.Redis.Tag)
