@@ -2,6 +2,15 @@
 # Renders prometheus.yml.tmpl from the environment, then starts Prometheus with the rendered file
 # and the container arguments ("$@"). POSIX sh and sed only: the prom/prometheus image is busybox.
 # PROMETHEUS_RENDER_ONLY=1 renders and exits, so tests can check exactly what the container would run.
+#
+# Optional components: AGGREGATOR_TARGET, REDIS_EXPORTER_TARGET, MIMIR_TARGET, TEMPO_TARGET and LOKI_TARGET
+# keep their default when unset, but set to the empty string they mean "not deployed" (the AppHost's
+# Processes mode has no Mimir, Tempo, Loki or redis exporter): the job renders as "targets: []", so it
+# is scraped nowhere and has no up series that could read 0 and page. The other variables, including
+# GATEWAY_API_TARGET and ALERTMANAGER_TARGET, fall back to their default when empty.
+# MIMIR_REMOTE_WRITE_URL: unset follows MIMIR_TARGET (http://$MIMIR_TARGET/api/v1/push, or no remote
+# write when MIMIR_TARGET is empty); set to the empty string, the remote_write block is left out; set to
+# a URL, that URL is used even when MIMIR_TARGET is empty (a Mimir that this Prometheus does not scrape).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,13 +24,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${PROMETHEUS_SLOW_SCRAPE_INTERVAL:=30s}"
 : "${PROMETHEUS_EVALUATION_INTERVAL:=15s}"
 : "${GATEWAY_API_TARGET:=gateway-api:8080}"
-: "${AGGREGATOR_TARGET:=aggregator:8080}"
-: "${REDIS_EXPORTER_TARGET:=redis-exporter:9121}"
-: "${MIMIR_TARGET:=mimir:9009}"
-: "${TEMPO_TARGET:=tempo:3200}"
-: "${LOKI_TARGET:=loki:3100}"
 : "${ALERTMANAGER_TARGET:=alertmanager:9093}"
-: "${MIMIR_REMOTE_WRITE_URL:=http://$MIMIR_TARGET/api/v1/push}"
+# No colon: only an unset variable takes the default, an empty one stays empty and means "not deployed".
+: "${AGGREGATOR_TARGET=aggregator:8080}"
+: "${REDIS_EXPORTER_TARGET=redis-exporter:9121}"
+: "${MIMIR_TARGET=mimir:9009}"
+: "${TEMPO_TARGET=tempo:3200}"
+: "${LOKI_TARGET=loki:3100}"
+: "${MIMIR_REMOTE_WRITE_URL=${MIMIR_TARGET:+http://$MIMIR_TARGET/api/v1/push}}"
 : "${MIMIR_TENANT:=anonymous}"
 
 # Escapes a value for the replacement side of a sed s||| command.
@@ -35,8 +45,18 @@ for name in PROMETHEUS_ENVIRONMENT PROMETHEUS_PORT PROMETHEUS_SCRAPE_INTERVAL PR
     GATEWAY_API_TARGET AGGREGATOR_TARGET REDIS_EXPORTER_TARGET MIMIR_TARGET TEMPO_TARGET LOKI_TARGET \
     ALERTMANAGER_TARGET MIMIR_REMOTE_WRITE_URL MIMIR_TENANT; do
     eval "value=\${$name}"
+    if [ -z "$value" ]; then
+        # An empty target in the template's ['${NAME}'] form becomes an empty list, which Prometheus
+        # accepts as a job with nothing to scrape; [''] is rejected ("no address").
+        script="${script}s|\\['\${$name}']|[]|g;"
+    fi
     script="${script}s|\${$name}|$(escape "$value")|g;"
 done
+if [ -z "$MIMIR_REMOTE_WRITE_URL" ]; then
+    # No Mimir: drop the top-level remote_write key with its indented and blank lines (up to the next
+    # top-level line), since an empty URL is invalid and writes to an absent Mimir only queue and fail.
+    script="/^remote_write:/,/^[^ ]/{/^remote_write:/d;/^ /d;/^\$/d;};${script}"
+fi
 
 sed -e "$script" "$PROMETHEUS_TEMPLATE" > "$PROMETHEUS_CONFIG_FILE"
 
