@@ -61,6 +61,9 @@ public sealed class LiveAlertingTests
         }
 
         (await monitoring.QueryAsync("count_over_time(gatewayz_inference_requests_total[1m])")).ShouldBeGreaterThanOrEqualTo(20);
+        // Only prometheus, gateway-api and alertmanager have targets: the components this test leaves out are
+        // jobs without targets, which have no up series that could read 0.
+        (await monitoring.QueryAsync("count(up)")).ShouldBe(3);
         foreach (var file in GatewayRuleFiles)
         {
             var states = await monitoring.AlertStatesAsync(file);
