@@ -17,7 +17,9 @@ internal sealed record AlertEmailSettings(
         SmtpHost: builder.AddParameter("smtp-host", "smtp.gmail.com:465", publishValueAsDefault: true),
         SmtpFrom: builder.AddParameter("smtp-from", "alerts@gatewayz.local", publishValueAsDefault: true),
         SmtpUser: builder.AddParameter("smtp-user", "alerts@gatewayz.local", publishValueAsDefault: true),
-        SmtpPassword: builder.AddParameter("smtp-password", secret: true),
+        // Empty when run locally (no mail is sent without a real server anyway), so start-up does not stop to ask;
+        // not published as a default, so a deployment must supply it.
+        SmtpPassword: builder.AddParameter("smtp-password", string.Empty, publishValueAsDefault: false, secret: true),
         OpsRecipients: builder.AddParameter("alert-email-ops", "ops@gatewayz.local", publishValueAsDefault: true),
         CriticalRecipients: builder.AddParameter("alert-email-crit", "oncall@gatewayz.local", publishValueAsDefault: true));
 }

@@ -1,4 +1,5 @@
 using Gatewayz.AppHost;
+using Gatewayz.AppHost.Stack;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -7,56 +8,14 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.AddDockerComposeEnvironment("compose");
 #endif
 
-var redis = builder.AddRedis("redis")
-    .WithImage(ContainerImages.Redis.Image, ContainerImages.Redis.Tag)
-    .WithDataVolume("redis-data");
-var redisExporter = builder.AddRedisExporter(redis);
-
-var postgres = builder.AddPostgres("postgres")
-    .WithImage(ContainerImages.Postgres.Image, ContainerImages.Postgres.Tag)
-    .WithDataVolume("postgres-data");
-var database = postgres.AddDatabase("gatewayz");
-
+// Containers where a container engine answers, local processes where none does (Gatewayz:Stack:Mode).
+var stack = StackSettings.Resolve(builder);
 var email = AlertEmailSettings.FromParameters(builder);
-var mimir = builder.AddMimir();
-var loki = builder.AddLoki();
-var tempo = builder.AddTempo(mimir);
-var pyroscope = builder.AddPyroscope();
-var alertmanager = builder.AddAlertmanager(email);
-var collector = builder.AddTelemetryCollector(tempo, loki);
 
-// The admin API (users, keys, credits) is only enabled when this secret is set.
-var adminToken = builder.AddParameter("gateway-admin-token", secret: true);
+if (stack.Mode == StackMode.Containers)
+    ContainerStack.Add(builder, email);
+else
+    ProcessStack.Add(builder, stack, email);
 
-// Several gateway replicas share rate limits, breaker state and health scores through Redis.
-var apiReplicas = int.TryParse(builder.Configuration["Gatewayz:ApiReplicas"], out var replicas) ? replicas : 1;
-
-var api = builder.AddProject<Projects.Gatewayz_Api>("api")
-    .WithReplicas(apiReplicas)
-    .WithReference(redis)
-    .WithReference(database)
-    .WaitFor(redis)
-    .WaitFor(database)
-    .WithTelemetryThroughCollector(collector)
-    .WithEnvironment("Gatewayz__AdminToken", adminToken)
-    .WithEnvironment("PYROSCOPE_ENABLED", "true")
-    .WithEnvironment("PYROSCOPE_SERVER_ADDRESS", pyroscope.GetEndpoint(StackContainerExtensions.Http))
-    .WithHttpHealthCheck("/health");
-
-var aggregator = builder.AddProject<Projects.Gatewayz_Aggregator>("aggregator")
-    .WithHttpEndpoint(name: StackContainerExtensions.Http)
-    .WithReference(redis)
-    .WithReference(database)
-    .WaitFor(redis)
-    .WaitFor(database)
-    .WithTelemetryThroughCollector(collector)
-    .WithHttpHealthCheck("/health");
-
-var prometheus = builder.AddPrometheus(
-    new ScrapeTargets(api, aggregator, redisExporter, mimir, tempo, loki, alertmanager));
-
-builder.AddGrafana(
-    new GrafanaDatasources(prometheus, mimir, loki, tempo, pyroscope, postgres, database),
-    email);
-
+builder.LogStackMode(stack);
 builder.Build().Run();

@@ -9,7 +9,7 @@ internal static class GrafanaExtensions
     public static IResourceBuilder<ContainerResource> AddGrafana(
         this IDistributedApplicationBuilder builder, GrafanaDatasources datasources, AlertEmailSettings email)
     {
-        var adminPassword = builder.AddParameter("grafana-admin-password", secret: true);
+        var adminPassword = builder.AddParameter("grafana-admin-password", GatewayServices.SecretDefault, secret: true, persist: true);
         var postgres = datasources.Postgres.Resource;
 
         return builder.AddStackContainer("grafana", ContainerImages.Grafana, httpPort: 3000, healthPath: "/api/health")

@@ -36,6 +36,12 @@ internal static class MetricsStackExtensions
             // Alertmanager with these arguments (an empty cluster address: a single instance, no gossip).
             .WithEntrypoint("/bin/sh")
             .WithArgs("/etc/alertmanager/entrypoint.sh", "--storage.path=/alertmanager", "--cluster.listen-address=")
+            .WithAlertEmail(email);
+
+    /// <summary>The SMTP settings and recipient lists that <c>containers/alertmanager/entrypoint.sh</c> renders.</summary>
+    public static IResourceBuilder<T> WithAlertEmail<T>(this IResourceBuilder<T> alertmanager, AlertEmailSettings email)
+        where T : IResourceWithEnvironment =>
+        alertmanager
             .WithEnvironment("SMTP_HOST", email.SmtpHost)
             .WithEnvironment("SMTP_FROM", email.SmtpFrom)
             .WithEnvironment("SMTP_USER", email.SmtpUser)
@@ -48,9 +54,8 @@ internal static class MetricsStackExtensions
     /// <c>containers/prometheus</c> reads), sends alerts to Alertmanager and remote-writes to Mimir.
     /// </summary>
     public static IResourceBuilder<ContainerResource> AddPrometheus(
-        this IDistributedApplicationBuilder builder, ScrapeTargets targets)
-    {
-        var prometheus = builder.AddStackContainer("prometheus", ContainerImages.Prometheus, httpPort: 9090, healthPath: "/-/healthy")
+        this IDistributedApplicationBuilder builder, ScrapeTargets targets) =>
+        builder.AddStackContainer("prometheus", ContainerImages.Prometheus, httpPort: 9090, healthPath: "/-/healthy")
             .WithBindMount("../containers/prometheus", "/etc/prometheus", isReadOnly: true)
             .WithVolume("prometheus-data", "/prometheus")
             // The entrypoint renders prometheus.yml.tmpl from the variables below (Prometheus itself
@@ -61,23 +66,42 @@ internal static class MetricsStackExtensions
                 "--storage.tsdb.path=/prometheus",
                 "--storage.tsdb.retention.time=15d",
                 "--web.enable-lifecycle")
+            .WithScrapeTargets(targets);
+
+    /// <summary>
+    /// The targets as the variables <c>containers/prometheus/entrypoint.sh</c> renders: <c>host:port</c>, or
+    /// empty for a backend this stack does not run. Prometheus starts after the backends it pushes to.
+    /// </summary>
+    public static IResourceBuilder<T> WithScrapeTargets<T>(this IResourceBuilder<T> prometheus, ScrapeTargets targets)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        prometheus
             .WithEnvironment("GATEWAY_API_TARGET", targets.Api.HostAndPort())
             .WithEnvironment("AGGREGATOR_TARGET", targets.Aggregator.HostAndPort())
-            .WithEnvironment("REDIS_EXPORTER_TARGET", targets.RedisExporter.HostAndPort())
-            .WithEnvironment("MIMIR_TARGET", targets.Mimir.HostAndPort())
-            .WithEnvironment("TEMPO_TARGET", targets.Tempo.HostAndPort())
-            .WithEnvironment("LOKI_TARGET", targets.Loki.HostAndPort())
             .WithEnvironment("ALERTMANAGER_TARGET", targets.Alertmanager.HostAndPort())
-            .WithEnvironment("MIMIR_REMOTE_WRITE_URL", targets.Mimir.RemoteWriteUrl());
+            .WithOptionalTarget("REDIS_EXPORTER_TARGET", targets.RedisExporter)
+            .WithOptionalTarget("MIMIR_TARGET", targets.Mimir)
+            .WithOptionalTarget("TEMPO_TARGET", targets.Tempo)
+            .WithOptionalTarget("LOKI_TARGET", targets.Loki);
 
-        // Prometheus starts last among the backends so its first scrapes and remote writes land.
-        return prometheus
-            .WaitFor(targets.Mimir)
-            .WaitFor(targets.Alertmanager)
-            .WaitFor(targets.RedisExporter);
+        if (targets.Mimir is { } mimir)
+            prometheus.WithEnvironment("MIMIR_REMOTE_WRITE_URL", mimir.RemoteWriteUrl());
+        else
+            prometheus.WithEnvironment("MIMIR_REMOTE_WRITE_URL", string.Empty);
+
+        foreach (var backend in targets.Backends)
+            prometheus.WaitFor(backend);
+        return prometheus;
     }
 
+    private static IResourceBuilder<T> WithOptionalTarget<T>(
+        this IResourceBuilder<T> prometheus, string name, IResourceBuilder<IResourceWithEndpoints>? target)
+        where T : IResourceWithEnvironment =>
+        target is null
+            ? prometheus.WithEnvironment(name, string.Empty)
+            : prometheus.WithEnvironment(name, target.HostAndPort());
+
     /// <summary>Mimir's Prometheus remote-write endpoint, used by Prometheus and Tempo.</summary>
-    public static ReferenceExpression RemoteWriteUrl(this IResourceBuilder<ContainerResource> mimir) =>
+    public static ReferenceExpression RemoteWriteUrl(this IResourceBuilder<IResourceWithEndpoints> mimir) =>
         ReferenceExpression.Create($"{mimir.Url()}/api/v1/push");
 }

@@ -1,11 +1,20 @@
 namespace Gatewayz.AppHost;
 
-/// <summary>Everything Prometheus scrapes, plus Mimir (also its remote-write destination).</summary>
+/// <summary>
+/// Everything Prometheus scrapes (Mimir is also its remote-write destination). The optional backends are
+/// absent in <see cref="Stack.StackMode.Processes"/>: their jobs then render without targets and, without
+/// Mimir, Prometheus writes nowhere remote.
+/// </summary>
 internal sealed record ScrapeTargets(
-    IResourceBuilder<ProjectResource> Api,
-    IResourceBuilder<ProjectResource> Aggregator,
-    IResourceBuilder<ContainerResource> RedisExporter,
-    IResourceBuilder<ContainerResource> Mimir,
-    IResourceBuilder<ContainerResource> Tempo,
-    IResourceBuilder<ContainerResource> Loki,
-    IResourceBuilder<ContainerResource> Alertmanager);
+    IResourceBuilder<IResourceWithEndpoints> Api,
+    IResourceBuilder<IResourceWithEndpoints> Aggregator,
+    IResourceBuilder<IResourceWithEndpoints> Alertmanager,
+    IResourceBuilder<IResourceWithEndpoints>? RedisExporter = null,
+    IResourceBuilder<IResourceWithEndpoints>? Mimir = null,
+    IResourceBuilder<IResourceWithEndpoints>? Tempo = null,
+    IResourceBuilder<IResourceWithEndpoints>? Loki = null)
+{
+    /// <summary>The backends Prometheus should start after, so its first scrapes and remote writes land.</summary>
+    public IEnumerable<IResourceBuilder<IResourceWithEndpoints>> Backends =>
+        new[] { Mimir, Alertmanager, RedisExporter }.OfType<IResourceBuilder<IResourceWithEndpoints>>();
+}

@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${ALERTMANAGER_TEMPLATE:=$here/alertmanager.yml.tmpl}"
 : "${ALERTMANAGER_CONFIG_FILE:=/tmp/alertmanager.yml}"
 : "${ALERTMANAGER_BINARY:=alertmanager}"
+: "${ALERTMANAGER_PORT:=9093}"
 : "${SMTP_HOST:=${GF_SMTP_HOST:-localhost:25}}"
 : "${SMTP_FROM:=${GF_SMTP_FROM_ADDRESS:-alertmanager@gatewayz.invalid}}"
 : "${SMTP_USER:=${GF_SMTP_USER:-}}"
@@ -36,5 +37,10 @@ sed -e "$script" "$ALERTMANAGER_TEMPLATE" > "$ALERTMANAGER_CONFIG_FILE"
 
 if [ "${ALERTMANAGER_RENDER_ONLY:-0}" = "1" ]; then
     exit 0
+fi
+# ALERTMANAGER_LISTEN_HOST (optional): listen on that address at ALERTMANAGER_PORT. A local process is given its
+# port in the environment (the AppHost's Processes mode), where a container relies on a port mapping.
+if [ -n "${ALERTMANAGER_LISTEN_HOST:-}" ]; then
+    set -- --web.listen-address="$ALERTMANAGER_LISTEN_HOST:$ALERTMANAGER_PORT" "$@"
 fi
 exec "$ALERTMANAGER_BINARY" --config.file="$ALERTMANAGER_CONFIG_FILE" "$@"

@@ -63,4 +63,9 @@ sed -e "$script" "$PROMETHEUS_TEMPLATE" > "$PROMETHEUS_CONFIG_FILE"
 if [ "${PROMETHEUS_RENDER_ONLY:-0}" = "1" ]; then
     exit 0
 fi
+# PROMETHEUS_LISTEN_HOST (optional): listen on that address at PROMETHEUS_PORT. A local process is given its
+# port in the environment (the AppHost's Processes mode), where a container relies on a port mapping.
+if [ -n "${PROMETHEUS_LISTEN_HOST:-}" ]; then
+    set -- --web.listen-address="$PROMETHEUS_LISTEN_HOST:$PROMETHEUS_PORT" "$@"
+fi
 exec prometheus --config.file="$PROMETHEUS_CONFIG_FILE" "$@"
