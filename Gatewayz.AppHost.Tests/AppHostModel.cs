@@ -1,17 +1,37 @@
+using Gatewayz.AppHost.Stack;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Gatewayz.AppHost.Tests;
 
 /// <summary>The AppHost's resource model, built without starting anything.</summary>
 internal static class AppHostModel
 {
-    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync() =>
-        await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>();
+    /// <summary>The model in a given stack mode (containers by default: the model publishing describes).</summary>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(StackMode mode = StackMode.Containers, params string[] settings) =>
+        await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(
+            [$"{StackSettings.ModeSetting}={mode}", .. settings]);
 
     public static IResource Resource(this IDistributedApplicationTestingBuilder builder, string name) =>
         builder.Resources.Single(resource => resource.Name == name);
 
-    /// <summary>Environment as it would be published (values render as expressions, so no engine is needed).</summary>
+    /// <summary>Environment as it would be published (values render as expressions, so nothing needs to run).</summary>
     public static async Task<Dictionary<string, string>> PublishedEnvironmentAsync(
         this IDistributedApplicationTestingBuilder builder, string name) =>
-        await ((IResourceWithEnvironment)builder.Resource(name))
-            .GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        (await PublishedConfigurationAsync(builder.Resource(name), configuration => configuration.WithEnvironmentVariablesConfig()))
+            .EnvironmentVariables.ToDictionary();
+
+    /// <summary>Arguments as they would be published.</summary>
+    public static async Task<IReadOnlyList<string>> PublishedArgumentsAsync(
+        this IDistributedApplicationTestingBuilder builder, string name) =>
+        (await PublishedConfigurationAsync(builder.Resource(name), configuration => configuration.WithArgumentsConfig()))
+            .Arguments.Select(argument => argument.Value).ToList();
+
+    private static async Task<IExecutionConfigurationResult> PublishedConfigurationAsync(
+        IResource resource, Func<IExecutionConfigurationBuilder, IExecutionConfigurationBuilder> gather)
+    {
+        var configuration = await gather(ExecutionConfigurationBuilder.Create(resource))
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, CancellationToken.None);
+        configuration.Exception.ShouldBeNull();
+        return configuration;
+    }
 }

@@ -82,7 +82,7 @@ public class AppHostModelTests
         await using var builder = await AppHostModel.CreateAsync();
         var container = builder.Resource(name).ShouldBeOfType<ContainerResource>();
 
-        var args = await container.GetArgumentValuesAsync(DistributedApplicationOperation.Publish);
+        var args = await builder.PublishedArgumentsAsync(name);
 
         container.Entrypoint.ShouldBe("/bin/sh");
         args.First().ShouldBe(script);
@@ -94,7 +94,7 @@ public class AppHostModelTests
         await using var builder = await AppHostModel.CreateAsync();
 
         var environment = await builder.PublishedEnvironmentAsync("tempo");
-        var args = await ((IResourceWithArgs)builder.Resource("tempo")).GetArgumentValuesAsync(DistributedApplicationOperation.Publish);
+        var args = await builder.PublishedArgumentsAsync("tempo");
 
         environment["MIMIR_REMOTE_WRITE_URL"].ShouldEndWith("/api/v1/push");
         args.ShouldContain("-config.expand-env=true");

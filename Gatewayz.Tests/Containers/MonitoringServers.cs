@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Gatewayz.Tests.Containers.Prometheus;
 using Gatewayz.Tests.Infrastructure;
 
@@ -12,16 +11,10 @@ namespace Gatewayz.Tests.Containers;
 /// Prometheus scrapes the given gateway and sends alerts to the Alertmanager, which routes them through
 /// the repository's routing tree to a webhook. Both are stopped by PID on dispose.
 /// </summary>
-public sealed partial class MonitoringServers : IAsyncDisposable
+public sealed class MonitoringServers : IAsyncDisposable
 {
-    /// <summary>Rule durations run this many times faster than in production (scrapes: 15 s → 1 s).</summary>
-    public const int TimeScale = 30;
-
-    /// <summary>
-    /// No scaled <c>for:</c> is shorter than this: on a busy machine a scrape can miss its 1 s timeout now
-    /// and then, and a 4 s GatewayApiDown must not fire from a few slow scrapes of a healthy gateway.
-    /// </summary>
-    private const int MinimumForSeconds = 10;
+    /// <summary>Rule durations run this many times faster than in production (<see cref="ScaledAlertRules"/>).</summary>
+    public const int TimeScale = ScaledAlertRules.TimeScale;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("gwz-monitoring-").FullName;
     private readonly List<LocalProcess> _processes = [];
@@ -82,7 +75,7 @@ public sealed partial class MonitoringServers : IAsyncDisposable
         var port = FreePort.Next();
         var settings = new Dictionary<string, string>
         {
-            ["PROMETHEUS_RULES_DIR"] = ScaledRules(),
+            ["PROMETHEUS_RULES_DIR"] = ScaledAlertRules.Write(RuleFiles.RulesDirectory, Subdirectory("rules")),
             ["PROMETHEUS_PORT"] = port.ToString(),
             ["PROMETHEUS_SCRAPE_INTERVAL"] = "1s",
             ["PROMETHEUS_SCRAPE_TIMEOUT"] = "1s",
@@ -125,29 +118,7 @@ public sealed partial class MonitoringServers : IAsyncDisposable
         await process.WaitForPortAsync(port, TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>
-    /// A copy of the shipped rules whose <c>for:</c> durations are divided by <see cref="TimeScale"/> (at least
-    /// <see cref="MinimumForSeconds"/>), so an alert that waits 5 minutes in production waits 10 seconds here.
-    /// Expressions, thresholds and labels are unchanged.
-    /// </summary>
-    private string ScaledRules()
-    {
-        var directory = Subdirectory("rules");
-        foreach (var file in RuleFiles.RuleFileNames)
-        {
-            var scaled = ForDuration().Replace(File.ReadAllText(file),
-                match => $"for: {Math.Max(MinimumForSeconds, Seconds(match.Groups["value"].Value, match.Groups["unit"].Value) / TimeScale)}s");
-            File.WriteAllText(Path.Combine(directory, Path.GetFileName(file)), scaled);
-        }
-        return directory;
-    }
-
-    private static int Seconds(string value, string unit) => int.Parse(value) * unit switch { "h" => 3600, "m" => 60, _ => 1 };
-
     private string Subdirectory(string name) => Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;
-
-    [GeneratedRegex(@"for: (?<value>\d+)(?<unit>[smh])\b")]
-    private static partial Regex ForDuration();
 
     public ValueTask DisposeAsync()
     {
