@@ -10,6 +10,12 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
     /// Adds <c>api</c> and <c>aggregator</c>, each with <c>ConnectionStrings__redis</c> and
     /// <c>ConnectionStrings__gatewayz</c>, started once both stores are healthy.
     /// </summary>
+    /// <summary>
+    /// The aggregator's dashboard command: one pass now, including the current hour's partial totals (later passes
+    /// overwrite them), so history shows up without waiting for the hour to end.
+    /// </summary>
+    public const string AggregateNowCommand = "aggregate-now";
+
     /// <summary>A generated secret: 32 characters of letters and digits (safe in headers and connection strings).</summary>
     public static readonly GenerateParameterDefault SecretDefault = new() { MinLength = 32, Special = false };
 
@@ -38,7 +44,16 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
             .WithReference(database)
             .WaitFor(redis)
             .WaitFor(database)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            // The aggregator's on-demand pass endpoint (Gatewayz.Aggregator, AggregationEndpoints).
+            .WithHttpCommand("/aggregation/run?include_current_hour=true", "Aggregate now",
+                endpointName: StackContainerExtensions.Http, commandName: AggregateNowCommand,
+                commandOptions: new HttpCommandOptions
+                {
+                    Method = HttpMethod.Post,
+                    Description = "Writes every hour in Redis, including the current one so far, to Postgres now.",
+                    IconName = "DatabaseArrowRight",
+                });
 
         return new GatewayServices(api, aggregator);
     }
