@@ -14,6 +14,7 @@ if (args.Contains(OnceFlag))
 
 app.MapDefaultEndpoints();
 app.MapAggregatorMetrics();
+app.MapAggregationRun();
 
 await app.RunAsync();
 return 0;

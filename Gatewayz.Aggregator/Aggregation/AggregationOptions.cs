@@ -1,5 +1,6 @@
 namespace Gatewayz.Aggregator.Aggregation;
 
+/// <summary>The aggregator's settings, bound from its environment in <see cref="AggregationServiceCollectionExtensions.AddHourlyAggregation"/>.</summary>
 public sealed class AggregationOptions
 {
     /// <summary>How often a pass runs (<c>METRICS_AGGREGATION_INTERVAL_MINUTES</c>).</summary>
@@ -10,4 +11,10 @@ public sealed class AggregationOptions
 
     /// <summary>The first wait after a failed pass; it doubles up to the interval (<c>METRICS_AGGREGATION_RETRY_SECONDS</c>).</summary>
     public int RetrySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Whether a scheduled pass (and <c>--once</c>) also upserts the current, still-open hour with its partial
+    /// totals (<c>METRICS_AGGREGATION_INCLUDE_CURRENT_HOUR</c>); also the default of the on-demand endpoint.
+    /// </summary>
+    public bool IncludeCurrentHour { get; set; }
 }

@@ -6,8 +6,10 @@ using Gatewayz.RealtimeMetrics.Store;
 
 namespace Gatewayz.Aggregator.Aggregation;
 
+/// <summary>Registers the aggregator: its options, Postgres, Redis, the pass and the scheduled worker.</summary>
 public static class AggregationServiceCollectionExtensions
 {
+    /// <summary>Binds the <c>METRICS_*</c> settings (validated at start) and registers the aggregation services.</summary>
     public static IHostApplicationBuilder AddHourlyAggregation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AggregationOptions>()
@@ -16,6 +18,7 @@ public static class AggregationServiceCollectionExtensions
                 options.IntervalMinutes = builder.Configuration.GetValue("METRICS_AGGREGATION_INTERVAL_MINUTES", options.IntervalMinutes);
                 options.RedisRetentionHours = builder.Configuration.GetValue("METRICS_REDIS_RETENTION_HOURS", options.RedisRetentionHours);
                 options.RetrySeconds = builder.Configuration.GetValue("METRICS_AGGREGATION_RETRY_SECONDS", options.RetrySeconds);
+                options.IncludeCurrentHour = builder.Configuration.GetValue("METRICS_AGGREGATION_INCLUDE_CURRENT_HOUR", options.IncludeCurrentHour);
             })
             .Validate(options => options.IntervalMinutes >= 1, "METRICS_AGGREGATION_INTERVAL_MINUTES must be at least 1.")
             .Validate(options => options.RedisRetentionHours >= 1, "METRICS_REDIS_RETENTION_HOURS must be at least 1.")

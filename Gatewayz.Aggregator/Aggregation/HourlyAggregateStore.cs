@@ -4,7 +4,7 @@ using Npgsql;
 namespace Gatewayz.Aggregator.Aggregation;
 
 /// <summary>
-/// Writes a completed hour into <c>metrics_hourly_aggregates</c> in one transaction, guarded by a
+/// Writes an hour into <c>metrics_hourly_aggregates</c> in one transaction, guarded by a
 /// per-hour advisory lock so that two aggregator replicas never write the same hour at once.
 /// </summary>
 public sealed class HourlyAggregateStore(NpgsqlDataSource dataSource)
@@ -13,7 +13,8 @@ public sealed class HourlyAggregateStore(NpgsqlDataSource dataSource)
     private const int HourLockClass = 0x67777A41;
 
     // One statement for the whole hour (no per-row round trips). The Redis totals of a completed hour
-    // are complete, so a re-run overwrites the row with the same values instead of adding to it.
+    // are complete, so a re-run overwrites the row with the same values instead of adding to it; the
+    // current hour's partial totals are likewise replaced by the fuller ones of a later pass.
     private const string UpsertSql = """
         insert into metrics_hourly_aggregates
             (hour, provider, model, requests, successes, failures, avg_latency_ms, p50_latency_ms, p95_latency_ms,

@@ -16,7 +16,7 @@ public static class AggregatorMetricCatalog
     public static readonly AggregatorMetricDefinition RowsWritten = new(
         "gatewayz_aggregator_rows_written_total", "counter", "Rows upserted into metrics_hourly_aggregates.", "rows");
     public static readonly AggregatorMetricDefinition HoursAggregated = new(
-        "gatewayz_aggregator_hours_aggregated_total", "counter", "Completed hours committed to Postgres.", "hours");
+        "gatewayz_aggregator_hours_aggregated_total", "counter", "Hours committed to Postgres (the current, partial hour too when a pass includes it).", "hours");
     public static readonly AggregatorMetricDefinition LastSuccess = new(
         "gatewayz_aggregator_last_success_timestamp_seconds", "gauge", "Unix time of the last successful pass (alert when it is older than two intervals).", "seconds");
 
