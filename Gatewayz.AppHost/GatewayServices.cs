@@ -46,13 +46,19 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
             .WaitFor(database)
             .WithHttpHealthCheck("/health")
             // The aggregator's on-demand pass endpoint (Gatewayz.Aggregator, AggregationEndpoints).
-            .WithHttpCommand("/aggregation/run?include_current_hour=true", "Aggregate now",
+            .WithHttpCommand("/aggregation/run", "Aggregate now",
                 endpointName: StackContainerExtensions.Http, commandName: AggregateNowCommand,
                 commandOptions: new HttpCommandOptions
                 {
                     Method = HttpMethod.Post,
                     Description = "Writes every hour in Redis, including the current one so far, to Postgres now.",
                     IconName = "DatabaseArrowRight",
+                    // The command's path is escaped as a path, so the query goes on the prepared request.
+                    PrepareRequest = context =>
+                    {
+                        context.Request.RequestUri = new UriBuilder(context.Request.RequestUri!) { Query = "include_current_hour=true" }.Uri;
+                        return Task.CompletedTask;
+                    },
                 });
 
         return new GatewayServices(api, aggregator);
