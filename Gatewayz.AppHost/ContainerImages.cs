@@ -16,7 +16,7 @@ internal static class ContainerImages
     public static readonly ContainerImage OtelCollector = new("otel/opentelemetry-collector-contrib", "0.160.0");
     public static readonly ContainerImage RedisExporter = new("oliver006/redis_exporter", "v1.90.0");
 
-    // The tags Aspire 13.1.3 itself uses, pinned here so an Aspire upgrade cannot move
+    // The tags Aspire 13.1.3 itself used, pinned here so an Aspire upgrade (now 13.6) cannot move
     // Postgres to a new major version under an existing data volume.
     public static readonly ContainerImage Redis = new("library/redis", "8.2");
     public static readonly ContainerImage Postgres = new("library/postgres", "17.6");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs the real servers the tests start (Redis, Prometheus, Alertmanager, …),
-# builds everything that builds without the Aspire SDK, runs every test, and ends with
+# builds everything in Gatewayz.Ci.slnf (the AppHost and its end-to-end tests included), runs every test, and ends with
 # "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,8 @@
 namespace Gatewayz.Tests.Containers.Stack;
 
 /// <summary>
-/// The AppHost cannot be compiled here (no Aspire packages), so these read its sources as text
-/// and check them against <c>containers/</c>: mounts exist, variables are set, images agree.
+/// Read the AppHost's sources as text and check them against <c>containers/</c> and its README: mounts exist,
+/// documented variables are set, images agree. (Gatewayz.AppHost.Tests checks the built model itself.)
 /// </summary>
 public class AppHostConsistencyTests
 {

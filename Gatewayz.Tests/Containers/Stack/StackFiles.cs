@@ -12,9 +12,12 @@ internal static partial class StackFiles
 
     public static string AppHostDirectory => Path.Combine(RepositoryPaths.Root, "Gatewayz.AppHost");
 
-    /// <summary>All AppHost C# sources concatenated (the AppHost itself cannot be compiled here).</summary>
+    /// <summary>All AppHost C# sources concatenated, feature folders included (build output excluded).</summary>
     public static string AppHostSource =>
-        string.Join('\n', Directory.GetFiles(AppHostDirectory, "*.cs").Order().Select(File.ReadAllText));
+        string.Join('\n', Directory.GetFiles(AppHostDirectory, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order().Select(File.ReadAllText));
 
     /// <summary>Every YAML file, template and shell entrypoint under <c>containers/</c>, skipping dashboards and npm folders.</summary>
     public static IEnumerable<string> ConfigFiles() =>
@@ -82,7 +85,8 @@ internal static partial class StackFiles
     [GeneratedRegex(@"`(?<name>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`")]
     private static partial Regex BacktickedVariable();
 
-    [GeneratedRegex(@"(?:WithEnvironment\(\s*|EnvironmentVariables\[)""(?<name>[A-Z][A-Z0-9_]*)""")]
+    // WithOptionalTarget sets a Prometheus target variable (empty when the component is not deployed).
+    [GeneratedRegex(@"(?:WithEnvironment\(\s*|WithOptionalTarget\(\s*|EnvironmentVariables\[)""(?<name>[A-Z][A-Z0-9_]*)""")]
     private static partial Regex AppHostEnvironmentAssignment();
 
     [GeneratedRegex(@"WithBindMount\(\s*""(?<source>\.\./containers/[^""]+)""")]
