@@ -166,6 +166,13 @@ public sealed class ManifestPublishTests : IAsyncLifetime
         Resource("smtp-password").GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean().ShouldBeTrue();
     }
 
+    [Fact]
+    public void A_deployment_mails_through_the_published_relay_while_a_local_run_mails_nobody()
+    {
+        Resource("smtp-host").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("value").GetString()
+            .ShouldBe(AlertEmailSettings.PublishedSmtpHost);
+    }
+
     private JsonElement Resource(string name) =>
         _resources.TryGetProperty(name, out var resource) ? resource : throw new ShouldAssertException($"{name} is not in the manifest");
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Gatewayz.AppHost.Tests;
 
@@ -11,13 +12,14 @@ namespace Gatewayz.AppHost.Tests;
 /// every resource healthy, a chat completion counted by the Prometheus the AppHost wired, the aggregator's pass
 /// written to Postgres and served by the monitoring API, and a failing provider paging through Alertmanager.
 /// </summary>
-public sealed class ProcessStackEndToEndTests(ProcessStackFixture stack) : IClassFixture<ProcessStackFixture>
+public sealed class ProcessStackEndToEndTests(ProcessStackFixture stack, ITestOutputHelper output) : IClassFixture<ProcessStackFixture>
 {
     private static readonly TimeSpan SignalTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task Every_resource_is_running_and_healthy()
+    public void Every_resource_is_running_and_healthy()
     {
+        output.WriteLine($"The stack started and every resource was healthy after {stack.StartupTime.TotalSeconds:F1} s.");
         foreach (var name in ProcessStackFixture.Resources)
         {
             stack.App.ResourceNotifications.TryGetCurrentState(name, out var resource).ShouldBeTrue(name);

@@ -62,6 +62,16 @@ public class StackModeTests
     }
 
     [Fact]
+    public async Task Run_locally_alert_mail_goes_to_this_machine_until_an_smtp_host_is_set()
+    {
+        await using var builder = await AppHostModel.CreateAsync(StackMode.Processes);
+
+        var smtpHost = builder.Resource("smtp-host").ShouldBeOfType<ParameterResource>();
+
+        (await smtpHost.GetValueAsync(CancellationToken.None)).ShouldBe(AlertEmailSettings.LocalSmtpHost);
+    }
+
+    [Fact]
     public async Task An_unknown_mode_stops_start_up_with_a_message_naming_the_setting()
     {
         var failure = await Should.ThrowAsync<Exception>(async () =>

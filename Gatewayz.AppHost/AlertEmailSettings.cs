@@ -13,8 +13,17 @@ internal sealed record AlertEmailSettings(
     IResourceBuilder<ParameterResource> OpsRecipients,
     IResourceBuilder<ParameterResource> CriticalRecipients)
 {
+    /// <summary>The published default: the seed stack's mail relay.</summary>
+    public const string PublishedSmtpHost = "smtp.gmail.com:465";
+
+    /// <summary>
+    /// Run locally, alerts go to a mail server on this machine (none, usually: delivery fails and is logged) until
+    /// <c>Parameters:smtp-host</c> is set, so a developer's stack never mails the real recipients by default.
+    /// </summary>
+    public const string LocalSmtpHost = "localhost:25";
+
     public static AlertEmailSettings FromParameters(IDistributedApplicationBuilder builder) => new(
-        SmtpHost: builder.AddParameter("smtp-host", "smtp.gmail.com:465", publishValueAsDefault: true),
+        SmtpHost: builder.AddParameter("smtp-host", builder.ExecutionContext.IsPublishMode ? PublishedSmtpHost : LocalSmtpHost, publishValueAsDefault: true),
         SmtpFrom: builder.AddParameter("smtp-from", "alerts@gatewayz.local", publishValueAsDefault: true),
         SmtpUser: builder.AddParameter("smtp-user", "alerts@gatewayz.local", publishValueAsDefault: true),
         // Empty when run locally (no mail is sent without a real server anyway), so start-up does not stop to ask;
