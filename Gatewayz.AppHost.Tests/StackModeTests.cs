@@ -71,15 +71,51 @@ public class StackModeTests
         (await smtpHost.GetValueAsync(CancellationToken.None)).ShouldBe(AlertEmailSettings.LocalSmtpHost);
     }
 
+    [Theory]
+    [InlineData("Kubernetes")]
+    [InlineData("1")] // a number would otherwise parse as an enum value
+    [InlineData("Processes,Containers")]
+    public async Task An_unknown_mode_stops_start_up_with_a_message_naming_the_setting(string mode)
+    {
+        var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}={mode}");
+
+        failure.ShouldContain($"{StackSettings.ModeSetting} is '{mode}'");
+    }
+
     [Fact]
-    public async Task An_unknown_mode_stops_start_up_with_a_message_naming_the_setting()
+    public async Task A_postgres_folder_without_postgres_stops_start_up_naming_the_setting()
+    {
+        var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{LocalBinaries.PostgresBinDirectorySetting}=/nonexistent");
+
+        failure.ShouldContain($"{LocalBinaries.PostgresBinDirectorySetting} is '/nonexistent'");
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_is_a_symbolic_link_is_refused()
+    {
+        var target = Directory.CreateTempSubdirectory("gwz-link-target-").FullName;
+        var link = Path.Combine(Path.GetTempPath(), $"gwz-link-{Guid.NewGuid():N}");
+        File.CreateSymbolicLink(link, target);
+        try
+        {
+            var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{StackSettings.DataDirectorySetting}={link}");
+
+            failure.ShouldContain($"{link} is a symbolic link");
+            Directory.GetFileSystemEntries(target).ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(link);
+            Directory.Delete(target, recursive: true);
+        }
+    }
+
+    private static async Task<string> StartUpFailureAsync(params string[] settings)
     {
         var failure = await Should.ThrowAsync<Exception>(async () =>
         {
-            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(
-                [$"{StackSettings.ModeSetting}=Kubernetes"]);
+            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(settings);
         });
-
-        failure.ToString().ShouldContain($"{StackSettings.ModeSetting} is 'Kubernetes'");
+        return failure.ToString();
     }
 }

@@ -13,13 +13,13 @@ internal static class ProcessStack
     /// <summary>The container services that have no local binary here, and what is missing without them.</summary>
     public static readonly IReadOnlyDictionary<string, string> LeftOut = new Dictionary<string, string>
     {
-        ["grafana"] = "dashboards and Grafana alerting",
-        ["loki"] = "log storage (logs still reach the Aspire dashboard)",
-        ["tempo"] = "trace storage (traces still reach the Aspire dashboard)",
-        ["mimir"] = "long-term metrics (Prometheus keeps 15 days)",
-        ["pyroscope"] = "continuous profiles",
-        ["otel-collector"] = "the OTLP fan-out (services export straight to the Aspire dashboard)",
-        ["redis-exporter"] = "Redis server metrics",
+        ["grafana"] = "no dashboards or Grafana alerting",
+        ["loki"] = "no log storage (logs still reach the Aspire dashboard)",
+        ["tempo"] = "no trace storage (traces still reach the Aspire dashboard)",
+        ["mimir"] = "no long-term metrics (Prometheus keeps 15 days)",
+        ["pyroscope"] = "no continuous profiles",
+        ["otel-collector"] = "services export their telemetry straight to the Aspire dashboard",
+        ["redis-exporter"] = "no Redis server metrics",
     };
 
     public static void Add(IDistributedApplicationBuilder builder, StackSettings stack, AlertEmailSettings email)
@@ -30,6 +30,9 @@ internal static class ProcessStack
 
         var services = GatewayServices.Add(builder, redis, database);
         var alertmanager = builder.AddLocalAlertmanager(stack, email);
-        builder.AddLocalPrometheus(stack, new ScrapeTargets(services.Api, services.Aggregator, alertmanager));
+        var prometheus = builder.AddLocalPrometheus(stack, new ScrapeTargets(services.Api, services.Aggregator, alertmanager));
+
+        builder.MonitorLocalServers(
+            [redis.Resource.Name, postgres.Resource.Name, alertmanager.Resource.Name, prometheus.Resource.Name], stack.DataDirectory);
     }
 }

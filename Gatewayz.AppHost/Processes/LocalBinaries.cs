@@ -21,7 +21,14 @@ internal static class LocalBinaries
     /// <exception cref="InvalidOperationException">No <c>postgres</c> and <c>initdb</c> are found.</exception>
     public static string RequirePostgresBinDirectory(IConfiguration configuration)
     {
-        var candidates = new List<string?> { configuration[PostgresBinDirectorySetting], Path.GetDirectoryName(OnPath("initdb")) };
+        if (configuration[PostgresBinDirectorySetting] is { Length: > 0 } configured)
+        {
+            return HasPostgres(configured)
+                ? configured
+                : throw new InvalidOperationException($"{PostgresBinDirectorySetting} is '{configured}', which has no postgres and initdb.");
+        }
+
+        var candidates = new List<string?> { Path.GetDirectoryName(OnPath("initdb")) };
         // Debian and Ubuntu keep the server binaries off PATH, one folder per major version.
         if (Directory.Exists("/usr/lib/postgresql"))
         {
@@ -30,10 +37,12 @@ internal static class LocalBinaries
                 .Select(version => Path.Combine(version, "bin")));
         }
 
-        return candidates.FirstOrDefault(folder =>
-                   folder is { Length: > 0 } && File.Exists(Path.Combine(folder, "postgres")) && File.Exists(Path.Combine(folder, "initdb")))
+        return candidates.FirstOrDefault(folder => folder is { Length: > 0 } && HasPostgres(folder))
                ?? throw Missing($"PostgreSQL's postgres and initdb (or set {PostgresBinDirectorySetting})", "postgresql");
     }
+
+    private static bool HasPostgres(string folder) =>
+        File.Exists(Path.Combine(folder, "postgres")) && File.Exists(Path.Combine(folder, "initdb"));
 
     private static string? OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
@@ -42,7 +51,7 @@ internal static class LocalBinaries
             .FirstOrDefault(File.Exists);
 
     private static InvalidOperationException Missing(string what, string package) => new(
-        $"The stack runs in {Stack.StackMode.Processes} mode (no container engine) and needs {what} on this machine: " +
+        $"The stack runs in {Stack.StackMode.Processes} mode and needs {what} on this machine: " +
         $"install it (Debian/Ubuntu: apt-get install {package}), or start a container engine, or set " +
         $"{Stack.StackSettings.ModeSetting}={Stack.StackMode.Containers}.");
 }

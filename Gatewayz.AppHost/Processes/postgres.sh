@@ -4,16 +4,24 @@
 # (the AppHost parameter is the source of truth, as in the container), then execs the server on loopback,
 # PGPORT, with password (scram-sha-256) authentication for TCP clients.
 #
-# PostgreSQL refuses to run as root. As root (CI, containers-less servers) the server and its tools run as
-# the "postgres" system user, which then owns PGDATA; the folders above PGDATA must let it pass (o+x).
+# PostgreSQL refuses to run as root. As root (CI, servers without a container engine) the server and its tools
+# run as the "postgres" system user, which then owns PGDATA; the folders above PGDATA must let it pass (o+x).
+# An earlier server still running on the same PGDATA (an AppHost killed with its orchestrator) makes this one stop
+# with "lock file postmaster.pid already exists"; the AppHost reports that in its console.
 set -eu
 : "${PGBIN:?}" "${PGDATA:?}" "${PGPORT:?}" "${POSTGRES_PASSWORD:?}" "${POSTGRES_DB:?}"
+
+# A link could point the server, and as root the chown below, at someone else's files.
+if [ -L "$PGDATA" ]; then
+    echo "postgres.sh: $PGDATA is a symbolic link; refusing to use it" >&2
+    exit 1
+fi
 
 as_owner=""
 if [ "$(id -u)" = 0 ]; then
     as_owner="setpriv --reuid=postgres --regid=postgres --init-groups --"
     mkdir -p "$PGDATA"
-    chown postgres:postgres "$PGDATA"
+    chown -h postgres:postgres "$PGDATA"
 fi
 
 # Single-user mode runs SQL with no server and no socket, so nothing can connect half-initialised.
@@ -31,5 +39,7 @@ fi
 password=$(printf '%s' "$POSTGRES_PASSWORD" | sed -e "s/'/''/g")
 printf "ALTER ROLE postgres PASSWORD '%s';\n" "$password" | single_user
 
+# TCP only: every client uses the connection string, and a Unix socket path under a long data folder can exceed
+# the 107-byte limit (macOS: 103).
 exec $as_owner "$PGBIN/postgres" -D "$PGDATA" -p "$PGPORT" \
-    -c listen_addresses=127.0.0.1 -c unix_socket_directories="$PGDATA"
+    -c listen_addresses=127.0.0.1 -c unix_socket_directories=

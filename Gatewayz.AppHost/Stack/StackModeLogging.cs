@@ -14,11 +14,13 @@ internal static class StackModeLogging
         {
             var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gatewayz.AppHost");
             logger.LogInformation("Stack mode {Mode} ({Reason}).", stack.Mode, stack.Reason);
+            if (stack.Warning is not null)
+                logger.LogWarning("{Warning}", stack.Warning);
             if (stack.Mode == StackMode.Processes)
             {
                 logger.LogInformation("Local servers keep their data in {DataDirectory}.", stack.DataDirectory);
                 foreach (var (service, loss) in ProcessStack.LeftOut)
-                    logger.LogWarning("{Service} is left out in {Mode} mode (no local binary): no {Loss}.", service, stack.Mode, loss);
+                    logger.LogWarning("{Service} is left out in {Mode} mode (no local binary): {Loss}.", service, stack.Mode, loss);
             }
             return Task.CompletedTask;
         });
