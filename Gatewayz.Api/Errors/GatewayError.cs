@@ -30,6 +30,13 @@ public sealed record GatewayError(int Status, string Code, string Message, strin
     public static GatewayError UnsupportedMediaType() =>
         new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body must be JSON (Content-Type: application/json).");
 
+    public static GatewayError UnsupportedContentEncoding(string encoding, IEnumerable<string> supported) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+            $"The Content-Encoding '{Truncate(encoding)}' is not supported; send the body uncompressed or as {string.Join(", ", supported)}.");
+
+    public static GatewayError CorruptCompressedBody(string encoding) =>
+        new(StatusCodes.Status400BadRequest, "invalid_content_encoding", $"The request body is not valid '{Truncate(encoding)}' data.");
+
     public static GatewayError NotFound() =>
         new(StatusCodes.Status404NotFound, "not_found", "No such endpoint.");
 
