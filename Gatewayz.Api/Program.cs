@@ -37,6 +37,7 @@ var app = builder.Build();
 
 app.UseGatewayErrors();
 app.UseRouting();
+app.UseGatewayCors();
 app.UseHttpMetrics();
 app.UseRequestBodyDecoding();
 
