@@ -5,6 +5,7 @@ using Gatewayz.Api.Auth;
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Http;
 using Gatewayz.Api.Metrics;
 using Gatewayz.Api.Monitoring;
 using Gatewayz.Api.OpenAi;
@@ -18,6 +19,7 @@ using Gatewayz.RealtimeMetrics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddHttpEdges();
 builder.AddModelCatalog();
 builder.AddRedisConnection();
 builder.AddProviders();
@@ -35,7 +37,9 @@ var app = builder.Build();
 
 app.UseGatewayErrors();
 app.UseRouting();
+app.UseGatewayCors();
 app.UseHttpMetrics();
+app.UseRequestBodyDecoding();
 
 app.MapDefaultEndpoints();
 app.MapGatewayMetrics();

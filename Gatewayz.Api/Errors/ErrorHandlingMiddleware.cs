@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Gatewayz.Api.Errors;
 
 /// <summary>
@@ -13,8 +11,6 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         try
         {
             await next(context);
-            if (context.Response is { StatusCode: StatusCodes.Status404NotFound, HasStarted: false } && context.GetEndpoint() is null)
-                await ErrorResponses.WriteAsync(context, GatewayError.NotFound());
         }
         catch (GatewayException exception)
         {
@@ -22,10 +18,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (BadHttpRequestException exception)
         {
-            var error = exception.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? GatewayError.RequestTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
-                : new GatewayError(exception.StatusCode, "bad_request", "The request could not be read.");
-            await TryWriteAsync(context, error);
+            await TryWriteAsync(context, StatusCodeErrors.For(context, exception.StatusCode));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

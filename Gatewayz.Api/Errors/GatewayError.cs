@@ -30,8 +30,28 @@ public sealed record GatewayError(int Status, string Code, string Message, strin
     public static GatewayError UnsupportedMediaType() =>
         new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "The request body must be JSON (Content-Type: application/json).");
 
+    public static GatewayError UnsupportedContentEncoding(string encoding, IEnumerable<string> supported) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+            $"The Content-Encoding '{Truncate(encoding)}' is not supported; send the body uncompressed or as {string.Join(", ", supported)}.");
+
+    public static GatewayError CorruptCompressedBody(string encoding) =>
+        new(StatusCodes.Status400BadRequest, "invalid_content_encoding", $"The request body is not valid '{Truncate(encoding)}' data.");
+
     public static GatewayError NotFound() =>
         new(StatusCodes.Status404NotFound, "not_found", "No such endpoint.");
+
+    public static GatewayError MethodNotAllowed(string method, string allowed) =>
+        new(StatusCodes.Status405MethodNotAllowed, "method_not_allowed", $"The method '{Truncate(method)}' is not allowed on this endpoint; allowed: {allowed}.");
+
+    /// <summary>A status the gateway has no specific message for, described by its reason phrase.</summary>
+    public static GatewayError FromStatus(int status)
+    {
+        var phrase = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        return phrase.Length == 0
+            ? new(status, $"http_{status}", $"The request failed with HTTP status {status}.")
+            : new(status, string.Join('_', new string([.. phrase.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)), phrase + ".");
+    }
 
     public static GatewayError Internal() =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "The gateway failed to process the request. It has been logged.");

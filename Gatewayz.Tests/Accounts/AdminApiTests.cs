@@ -1,5 +1,7 @@
 using System.ClientModel;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Dapper;
 using Gatewayz.Api.Auth;
 using Gatewayz.Tests.Infrastructure;
@@ -20,6 +22,20 @@ public sealed class AdminApiTests(StorageFixture storage) : IClassFixture<Storag
         using var response = await admin.RawAsync(HttpMethod.Post, "/admin/users", new { email = "a@example.com" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Admin_bodies_are_held_to_the_gateway_limit_once_decompressed_and_must_be_json()
+    {
+        using var gateway = await AccountsGateway.StartAsync(storage);
+        using var client = gateway.CreateHttpClient(apiKey: AdminClient.Token);
+        // 4 MB of JSON in about 4 KB of gzip: only decompressed is it over the default 1 MiB limit.
+        var bomb = Compression.Compress("gzip", JsonSerializer.Serialize(new { email = new string('x', 4 * 1024 * 1024) + "@example.com" }));
+        bomb.Length.ShouldBeLessThan(64 * 1024);
+
+        await ErrorJson.ShouldBeOpenAiError(await client.PostAsync("/admin/users", Compression.EncodedJson(bomb, "gzip")), 413, "request_too_large");
+        await ErrorJson.ShouldBeOpenAiError(
+            await client.PostAsync("/admin/users", new StringContent("""{"email":"plain@example.com"}""", Encoding.UTF8, "text/plain")), 415, "unsupported_media_type");
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Gatewayz.Tests.Infrastructure;
+using static Gatewayz.Tests.Infrastructure.ErrorJson;
 
 namespace Gatewayz.Tests.Gateway;
 
@@ -127,29 +127,6 @@ public sealed class BadInputTests : IDisposable
     {
         using var client = _gateway.CreateHttpClient(apiKey);
         return await client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
-    }
-
-    private static async Task ShouldBeOpenAiError(HttpResponseMessage response, int status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).ShouldBe(status, text);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
-        using var json = JsonDocument.Parse(text);
-        var error = json.RootElement.GetProperty("error");
-        error.GetProperty("code").GetString().ShouldBe(code);
-        error.GetProperty("message").GetString().ShouldNotBeNullOrWhiteSpace();
-        error.GetProperty("type").GetString().ShouldNotBeNullOrWhiteSpace();
-        text.ShouldNotContain("   at ");
-    }
-
-    private static async Task ShouldBeAnthropicError(HttpResponseMessage response, int status, string type)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).ShouldBe(status, text);
-        using var json = JsonDocument.Parse(text);
-        json.RootElement.GetProperty("type").GetString().ShouldBe("error");
-        json.RootElement.GetProperty("error").GetProperty("type").GetString().ShouldBe(type);
-        json.RootElement.GetProperty("error").GetProperty("message").GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
     public void Dispose() => _gateway.Dispose();

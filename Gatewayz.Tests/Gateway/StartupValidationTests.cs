@@ -14,6 +14,9 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Providers:groq:Kind", "OpenAiCompatible", "Gatewayz:Providers:groq:BaseUrl")]
     [InlineData("Gatewayz:MaxRequestBodyBytes", "10", "Gatewayz:MaxRequestBodyBytes")]
     [InlineData("Gatewayz:Providers:together:Simulation:ErrorRate", "1.5", "Gatewayz:Providers:together:Simulation")]
+    [InlineData("Gatewayz:Cors:AllowedOrigins:0", "app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
+    [InlineData("Gatewayz:Cors:AllowedOrigins:0", "https://app.example.com/chat", "Gatewayz:Cors:AllowedOrigins:0")]
+    [InlineData("Gatewayz:Cors:AllowedOrigins:0", "ftp://app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
     public async Task Invalid_setting_stops_startup_naming_it(string key, string value, string named)
     {
         using var gateway = LocalProcess.Start("dotnet",

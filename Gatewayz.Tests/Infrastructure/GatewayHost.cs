@@ -23,21 +23,24 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    private GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         _settings = settings;
         _services = services;
+        _environment = environment;
     }
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static GatewayHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The host environment; Development (the default) also loads the development API key.</param>
+    public static GatewayHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         var all = CalmSimulation();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var host = new GatewayHost(all, services);
+        var host = new GatewayHost(all, services, environment);
         // One explicit loopback listener: Kestrel picks the port, nothing else touches the addresses.
         host.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
@@ -48,7 +51,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         // Host settings are visible while Program.cs registers services (e.g. whether a connection
         // string is set); app configuration from the factory only arrives after Build.
         foreach (var (key, value) in _settings)

@@ -1,0 +1,71 @@
+using Gatewayz.Api.Caching;
+using Gatewayz.Api.Catalog;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.RequestDecompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Gatewayz.Api.Http;
+
+/// <summary>What the gateway accepts at the HTTP level before an endpoint runs: compressed bodies, their size, browsers' cross-origin calls.</summary>
+public static class HttpEdgeExtensions
+{
+    /// <summary>Request decompression (gzip, deflate, br), the body limit and the CORS policy from <c>Gatewayz:Cors</c>.</summary>
+    public static IHostApplicationBuilder AddHttpEdges(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRequestDecompression();
+        builder.Services.PostConfigure<RequestDecompressionOptions>(options =>
+        {
+            foreach (var (encoding, provider) in options.DecompressionProviders.ToList())
+                options.DecompressionProviders[encoding] = new ClientBodyDecompressionProvider(encoding, provider);
+        });
+
+        // The server's limit is the gateway's own: decompression checks the decoded body against the
+        // server's limit, so a small compressed body cannot expand past it on any endpoint.
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+
+        builder.Services.AddOptions<CrossOriginOptions>()
+            .Bind(builder.Configuration.GetSection(CrossOriginOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrossOriginOptions>, CrossOriginOptionsValidator>();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>()
+            .Configure<IOptions<CrossOriginOptions>, IHostEnvironment>((cors, settings, environment) =>
+                cors.AddDefaultPolicy(policy => ConfigurePolicy(policy, settings.Value, environment.IsDevelopment())));
+        return builder;
+    }
+
+    /// <summary>
+    /// Answers CORS preflights (204) and adds the allow headers to cross-origin answers. Placed after
+    /// routing and before metrics and the endpoints, so a preflight needs no API key and is never
+    /// counted as a request.
+    /// </summary>
+    public static WebApplication UseGatewayCors(this WebApplication app)
+    {
+        app.UseCors();
+        return app;
+    }
+
+    /// <summary>Decodes gzip, deflate and br request bodies; any other Content-Encoding gets 415.</summary>
+    public static WebApplication UseRequestBodyDecoding(this WebApplication app)
+    {
+        app.UseRequestDecompression();
+        app.UseMiddleware<UnsupportedContentEncodingMiddleware>();
+        return app;
+    }
+
+    private static void ConfigurePolicy(CorsPolicyBuilder policy, CrossOriginOptions settings, bool anyOrigin)
+    {
+        if (anyOrigin)
+            policy.AllowAnyOrigin();
+        else
+            policy.WithOrigins([.. settings.AllowedOrigins]);
+        // Any request header: the SDKs send their own (x-stainless-*, anthropic-*), and the list grows.
+        policy.WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .AllowAnyHeader()
+            .WithExposedHeaders(HeaderNames.RetryAfter, ResponseCache.HeaderName)
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+    }
+}
