@@ -28,7 +28,7 @@ public static class AnthropicEndpoints
             return;
         }
 
-        await using var stream = await exchange.OpenStreamAsync(chat, cancellationToken);
+        await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
         AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, chat.Request.EstimatedInputTokens);

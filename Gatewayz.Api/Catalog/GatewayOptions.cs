@@ -9,7 +9,11 @@ public sealed class GatewayOptions
 
     public Dictionary<string, ProviderOptions> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Models keyed by id (<c>Gatewayz:Models:ID</c>); an id containing ':' needs <see cref="ModelList"/>.</summary>
     public Dictionary<string, ModelOptions> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Models with their id as a property (<c>Gatewayz:ModelList:N:Id</c>), so any id can be configured.</summary>
+    public List<ListedModelOptions> ModelList { get; set; } = [];
 
     /// <summary>API keys accepted when no account database is configured.</summary>
     public List<ConfiguredApiKey> ApiKeys { get; set; } = [];
@@ -21,4 +25,19 @@ public sealed class GatewayOptions
 
     /// <summary>Multiplies every simulated delay; 0 makes the simulators answer at once (tests), 1 is realistic.</summary>
     public double SimulationTimeScale { get; set; } = 1;
+
+    /// <summary>Both model forms in one sequence: the dictionary first, then the list in order.</summary>
+    public IEnumerable<ConfiguredModel> ConfiguredModels()
+    {
+        foreach (var (id, model) in Models)
+        {
+            var path = $"{SectionName}:{nameof(Models)}:{id}";
+            yield return new ConfiguredModel(id, path, path, model);
+        }
+        for (var i = 0; i < ModelList.Count; i++)
+        {
+            var path = $"{SectionName}:{nameof(ModelList)}:{i}";
+            yield return new ConfiguredModel(ModelList[i].Id, path, $"{path}:{nameof(ListedModelOptions.Id)}", ModelList[i]);
+        }
+    }
 }

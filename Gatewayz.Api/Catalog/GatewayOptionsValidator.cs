@@ -3,25 +3,29 @@ using Microsoft.Extensions.Options;
 namespace Gatewayz.Api.Catalog;
 
 /// <summary>Stops start-up with a message naming the setting when the catalog is inconsistent.</summary>
-public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+/// <param name="configuration">Read for the raw shape of <c>Gatewayz:Models</c>, which binding loses (ids split at ':').</param>
+public sealed class GatewayOptionsValidator(IConfiguration configuration) : IValidateOptions<GatewayOptions>
 {
+    private const string Root = GatewayOptions.SectionName;
+    private const string ListForm = $"{Root}:{nameof(GatewayOptions.ModelList)}";
+
+    /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         var failures = new List<string>();
-        const string root = GatewayOptions.SectionName;
 
         if (options.Providers.Count == 0)
-            failures.Add($"{root}:Providers must define at least one provider.");
-        if (options.Models.Count == 0)
-            failures.Add($"{root}:Models must define at least one model.");
+            failures.Add($"{Root}:Providers must define at least one provider.");
+        if (options.Models.Count == 0 && options.ModelList.Count == 0)
+            failures.Add($"{Root}:Models or {ListForm} must define at least one model.");
         if (options.MaxRequestBodyBytes < 1024)
-            failures.Add($"{root}:MaxRequestBodyBytes must be at least 1024 (is {options.MaxRequestBodyBytes}).");
+            failures.Add($"{Root}:MaxRequestBodyBytes must be at least 1024 (is {options.MaxRequestBodyBytes}).");
         if (options.SimulationTimeScale < 0)
-            failures.Add($"{root}:SimulationTimeScale must not be negative.");
+            failures.Add($"{Root}:SimulationTimeScale must not be negative.");
 
         foreach (var (providerName, provider) in options.Providers)
         {
-            var path = $"{root}:Providers:{providerName}";
+            var path = $"{Root}:Providers:{providerName}";
             if (provider.Kind == ProviderKind.OpenAiCompatible && provider.BaseUrl is not { IsAbsoluteUri: true })
                 failures.Add($"{path}:BaseUrl must be an absolute URL for an OpenAiCompatible provider.");
             if (provider.TimeToFirstByteSeconds <= 0 || provider.TotalTimeoutSeconds <= 0 || provider.StreamIdleTimeoutSeconds <= 0)
@@ -30,26 +34,58 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 failures.Add($"{path}:Simulation: rates must be between 0 and 1.");
         }
 
-        foreach (var (modelName, model) in options.Models)
-        {
-            var path = $"{root}:Models:{modelName}";
-            if (model.Routes.Count == 0)
-                failures.Add($"{path}:Routes must list at least one provider.");
-            for (var i = 0; i < model.Routes.Count; i++)
-            {
-                if (!options.Providers.ContainsKey(model.Routes[i].Provider))
-                    failures.Add($"{path}:Routes:{i}:Provider names unknown provider '{model.Routes[i].Provider}'.");
-            }
-            if (model.Pricing.InputPerMillion < 0 || model.Pricing.OutputPerMillion < 0)
-                failures.Add($"{path}:Pricing must not be negative.");
-        }
+        ValidateModels(options, failures);
 
         foreach (var (key, index) in options.ApiKeys.Select((k, i) => (k, i)))
         {
             if (string.IsNullOrWhiteSpace(key.Key) || key.Key.Length < 16)
-                failures.Add($"{root}:ApiKeys:{index}:Key must be at least 16 characters.");
+                failures.Add($"{Root}:ApiKeys:{index}:Key must be at least 16 characters.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private void ValidateModels(GatewayOptions options, List<string> failures)
+    {
+        var splits = SplitModelIds.Find(configuration.GetSection($"{Root}:{nameof(GatewayOptions.Models)}"));
+        failures.AddRange(splits.Select(Describe));
+        // A dictionary entry that exists only because an id was split at its colon is not a model the
+        // operator wrote; its own complaints (no routes) would name the wrong id.
+        var artefacts = splits.Where(split => !split.KeyHasOwnSettings)
+            .Select(split => $"{Root}:{nameof(GatewayOptions.Models)}:{split.DictionaryKey}")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var definedAt = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in options.ConfiguredModels().Where(model => !artefacts.Contains(model.SettingPath)))
+        {
+            if (string.IsNullOrWhiteSpace(model.Id))
+            {
+                failures.Add($"{model.IdSetting} must not be empty: every model needs an id.");
+                continue;
+            }
+            if (model.Id.Trim().Length != model.Id.Length)
+                failures.Add($"{model.IdSetting} '{model.Id}' must not start or end with white space.");
+            if (!definedAt.TryAdd(model.Id, model.IdSetting))
+                failures.Add($"{model.IdSetting} '{model.Id}' is already configured at {definedAt[model.Id]}; each model id (case-insensitive) may be configured once.");
+
+            var path = model.SettingPath;
+            var of = $"(model '{model.Id}')";
+            if (model.Options.Routes.Count == 0)
+                failures.Add($"{path}:Routes must list at least one provider {of}.");
+            for (var i = 0; i < model.Options.Routes.Count; i++)
+            {
+                if (!options.Providers.ContainsKey(model.Options.Routes[i].Provider))
+                    failures.Add($"{path}:Routes:{i}:Provider names unknown provider '{model.Options.Routes[i].Provider}' {of}.");
+            }
+            if (model.Options.Pricing.InputPerMillion < 0 || model.Options.Pricing.OutputPerMillion < 0)
+                failures.Add($"{path}:Pricing must not be negative {of}.");
+        }
+    }
+
+    private static string Describe(SplitModelId split) => split.RealId is { } id
+        ? $"{split.SettingPath}: the model id '{id}' contains ':', which configuration reads as a path separator, so {Root}:Models "
+          + $"split it into model '{split.DictionaryKey}' and an unknown setting. Configure it through the list form instead: "
+          + $"{ListForm}:N:Id = {id}, with its Routes, Pricing and OwnedBy under {ListForm}:N."
+        : $"{split.SettingPath} is not a model setting (expected {string.Join(", ", SplitModelIds.Settings.Order(StringComparer.Ordinal))}); "
+          + $"a model id containing ':' must be configured through {ListForm}.";
 }

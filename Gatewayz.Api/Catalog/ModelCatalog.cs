@@ -15,14 +15,14 @@ public sealed class ModelCatalog
     {
         var value = options.Value;
         ProviderNames = value.Providers.Keys.Order(StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
-        _models = value.Models
-            .Select(pair => new CatalogModel(
-                pair.Key,
-                pair.Value.OwnedBy,
-                pair.Value.Pricing,
-                [.. pair.Value.Routes.Select(route => new ResolvedRoute(
+        _models = value.ConfiguredModels()
+            .Select(model => new CatalogModel(
+                model.Id,
+                model.Options.OwnedBy,
+                model.Options.Pricing,
+                [.. model.Options.Routes.Select(route => new ResolvedRoute(
                     CanonicalProviderName(value, route.Provider),
-                    route.UpstreamModel ?? pair.Key))]))
+                    route.UpstreamModel ?? model.Id))]))
             .ToFrozenDictionary(model => model.Id, StringComparer.OrdinalIgnoreCase);
         Models = [.. _models.Values.OrderBy(model => model.Id, StringComparer.Ordinal)];
     }

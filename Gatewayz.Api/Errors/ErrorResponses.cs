@@ -16,6 +16,8 @@ public static class ErrorResponses
         var response = context.Response;
         response.StatusCode = error.Status;
         response.ContentType = "application/json";
+        if (error.Provider is { } provider)
+            response.Headers[Inference.ProviderHeader.Name] = provider;
         if (error.RetryAfter is { } retryAfter)
             response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 

@@ -4,7 +4,15 @@ namespace Gatewayz.Api.Errors;
 /// A failure the client should see, independent of wire format; <see cref="OpenAiErrorFormat"/>
 /// and <see cref="AnthropicErrorFormat"/> render it.
 /// </summary>
-public sealed record GatewayError(int Status, string Code, string Message, string? Param = null, TimeSpan? RetryAfter = null)
+/// <param name="Status">The HTTP status code.</param>
+/// <param name="Code">OpenAI's <c>error.code</c>.</param>
+/// <param name="Message">The human-readable explanation.</param>
+/// <param name="Param">OpenAI's <c>error.param</c>: the request field at fault.</param>
+/// <param name="RetryAfter">Sent as <c>Retry-After</c>.</param>
+/// <param name="Provider">The provider that rejected the request, when the error is the upstream's rather than the gateway's.</param>
+/// <param name="UpstreamOpenAiError">The upstream's own <c>error</c> object (UTF-8 JSON), relayed as it is in OpenAI's format.</param>
+public sealed record GatewayError(int Status, string Code, string Message, string? Param = null, TimeSpan? RetryAfter = null,
+    string? Provider = null, byte[]? UpstreamOpenAiError = null)
 {
     public static GatewayError InvalidJson(string detail) =>
         new(StatusCodes.Status400BadRequest, "invalid_json", $"The request body is not valid JSON: {detail}");

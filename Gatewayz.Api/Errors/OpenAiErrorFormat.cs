@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Gatewayz.Api.Errors;
 
-/// <summary><c>{"error":{"message","type","param","code"}}</c>, as OpenAI returns it.</summary>
+/// <summary><c>{"error":{"message","type","param","code"}}</c>, as OpenAI returns it; an upstream's own error object is relayed whole.</summary>
 public sealed class OpenAiErrorFormat : IErrorFormat
 {
     public static readonly OpenAiErrorFormat Instance = new();
@@ -10,6 +10,14 @@ public sealed class OpenAiErrorFormat : IErrorFormat
     public void Write(Utf8JsonWriter writer, GatewayError error)
     {
         writer.WriteStartObject();
+        if (error.UpstreamOpenAiError is { } relayed)
+        {
+            // Already an OpenAI error object (checked and redacted when it was read): clients see every field the upstream sent.
+            writer.WritePropertyName("error");
+            writer.WriteRawValue(relayed, skipInputValidation: true);
+            writer.WriteEndObject();
+            return;
+        }
         writer.WriteStartObject("error");
         writer.WriteString("message", error.Message);
         writer.WriteString("type", TypeOf(error.Status));

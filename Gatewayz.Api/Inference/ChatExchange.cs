@@ -49,14 +49,20 @@ public sealed class ChatExchange(
             return;
         }
         var result = await inference.CompleteAsync(chat.Request, chat.Model, context.RequestAborted);
+        context.Response.Headers[ProviderHeader.Name] = result.Route.Provider;
         Account(chat, result.Completion.Usage, identity.Id);
         var json = JsonResponse.Serialize((identity, result.Completion), write);
         responseCache.Store(cacheKey, json);
         await JsonResponse.WriteAsync(context.Response, json, context.RequestAborted);
     }
 
-    public Task<InferenceStream> OpenStreamAsync(AdmittedChat chat, CancellationToken cancellationToken) =>
-        inference.OpenStreamAsync(chat.Request, chat.Model, cancellationToken);
+    /// <summary>Opens the stream (failing over until a route delivers its first chunk) and names the route's provider in the response.</summary>
+    public async Task<InferenceStream> OpenStreamAsync(HttpContext context, AdmittedChat chat)
+    {
+        var stream = await inference.OpenStreamAsync(chat.Request, chat.Model, context.RequestAborted);
+        context.Response.Headers[ProviderHeader.Name] = stream.Route.Provider;
+        return stream;
+    }
 
     /// <summary>Charges the finished answer's real usage to the client's credits and corrects its token budget.</summary>
     public void Account(AdmittedChat chat, TokenUsage tokens, string responseId)

@@ -33,7 +33,7 @@ public static class OpenAiEndpoints
             return;
         }
 
-        await using var stream = await exchange.OpenStreamAsync(chat, cancellationToken);
+        await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
         var first = true;

@@ -68,6 +68,12 @@ public sealed class FakeUpstream : IAsyncDisposable
         {
             context.Response.StatusCode = behavior.Status;
             if (behavior.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
+            if (behavior.ErrorBody is { } errorBody)
+            {
+                context.Response.ContentType = behavior.ErrorContentType;
+                await context.Response.WriteAsync(errorBody);
+                return;
+            }
             await context.Response.WriteAsJsonAsync(new { error = new { message = "fake upstream failure", type = "server_error" } });
             return;
         }

@@ -15,7 +15,8 @@ public sealed class LocalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static LocalProcess Start(string fileName, IEnumerable<string> arguments, string? user = null, string? workingDirectory = null)
+    public static LocalProcess Start(string fileName, IEnumerable<string> arguments, string? user = null, string? workingDirectory = null,
+        IEnumerable<(string Name, string Value)>? environment = null)
     {
         var info = new ProcessStartInfo(user is null ? fileName : "runuser")
         {
@@ -29,6 +30,7 @@ public sealed class LocalProcess : IDisposable
             foreach (var argument in new[] { "-u", user, "--", fileName }) info.ArgumentList.Add(argument);
         }
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
 
         var process = new Process { StartInfo = info };
         var local = new LocalProcess(process);

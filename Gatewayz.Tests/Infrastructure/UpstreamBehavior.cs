@@ -6,6 +6,9 @@ public sealed record UpstreamBehavior
     public int Status { get; init; } = 200;
     public int? ProbeStatus { get; init; }
     public string? RetryAfter { get; init; }
+    /// <summary>The body of a failed status, sent as it is; null sends a small OpenAI error object.</summary>
+    public string? ErrorBody { get; init; }
+    public string ErrorContentType { get; init; } = "application/json";
     public TimeSpan HeaderDelay { get; init; }
     public TimeSpan ChunkDelay { get; init; }
     public string[] Chunks { get; init; } = ["Hello", " from", " upstream"];

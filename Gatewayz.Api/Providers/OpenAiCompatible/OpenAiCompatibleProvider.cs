@@ -11,6 +11,8 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
+    private readonly UpstreamRedactor _redactor = new(options.BaseUrl, options.ApiKey);
+
     public string Name { get; } = name;
 
     private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
@@ -104,7 +106,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
             if (!response.IsSuccessStatusCode)
             {
                 using (response)
-                    ThrowIfFailed(response);
+                    await ThrowFailureAsync(response, timeout.Token);
             }
             return response;
         }
@@ -128,7 +130,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         if (!response.IsSuccessStatusCode)
         {
             using (response)
-                ThrowIfFailed(response);
+                await ThrowFailureAsync(response, firstByte.Token);
         }
         return response;
     }
@@ -139,19 +141,32 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
     }
 
-    private void ThrowIfFailed(HttpResponseMessage response)
+    /// <summary>
+    /// Turns a failed status into the failure kind that decides retries and failover. A 4xx the client
+    /// can fix is a <see cref="UpstreamFailureKind.ClientError"/> carrying the upstream's explanation;
+    /// 401, 402 and 403 concern the gateway's own credentials or account at the provider, and 409 a
+    /// conflict that may clear, so those stay provider failures that another attempt or route may cure.
+    /// </summary>
+    private async Task ThrowFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode) return;
         var message = $"{Name} answered {status} {response.ReasonPhrase}.";
         throw response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamFailureKind.RateLimited, message, status, RetryAfterOf(response)),
             HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => new UpstreamException(UpstreamFailureKind.Timeout, message, status),
-            HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity =>
-                new UpstreamException(UpstreamFailureKind.ClientError, message, status),
+            HttpStatusCode.Unauthorized or HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden or HttpStatusCode.Conflict =>
+                new UpstreamException(UpstreamFailureKind.ServerError, message, status),
+            >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError =>
+                new UpstreamException(UpstreamFailureKind.ClientError, message, status, rejection: await ReadRejectionAsync(response, cancellationToken)),
             _ => new UpstreamException(UpstreamFailureKind.ServerError, message, status),
         };
+    }
+
+    private async Task<UpstreamRejection> ReadRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var (body, complete) = await UpstreamErrorBody.ReadAsync(response.Content, cancellationToken);
+        return UpstreamErrorBody.Parse(Name, (int)response.StatusCode, response.ReasonPhrase, body, complete, _redactor);
     }
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
