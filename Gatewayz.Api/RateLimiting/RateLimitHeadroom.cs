@@ -2,8 +2,8 @@ namespace Gatewayz.Api.RateLimiting;
 
 /// <summary>
 /// The fast path of the shared budgets. While a budget is far from its limit — the last total Redis
-/// reported plus what this replica admitted since stays under <see cref="RateLimitOptions.LocalHeadroom"/>
-/// of the limit — a request is admitted here without a Redis round trip, and
+/// reported plus what this replica admitted since (written or not, and on its way to Redis) stays under
+/// <see cref="RateLimitOptions.LocalHeadroom"/> of the limit — a request is admitted here without a Redis round trip, and
 /// <see cref="RateLimitHeadroomFlusher"/> adds it to Redis moments later. Near the limit every request
 /// goes to Redis and is checked exactly, so replicas only ever disagree about budgets that are far
 /// from exhausted.
@@ -24,7 +24,7 @@ public sealed class RateLimitHeadroom(double fraction)
             {
                 if (!_budgets.TryGetValue(Key(request, type), out var budget) || !budget.HasKnown)
                     return false;
-                if (budget.Known + budget.Unsynced + request.AmountOf(type) > request.Policy.LimitOf(type) * fraction)
+                if (budget.Known + budget.Unsynced + budget.InFlight + request.AmountOf(type) > request.Policy.LimitOf(type) * fraction)
                     return false;
             }
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
@@ -33,14 +33,39 @@ public sealed class RateLimitHeadroom(double fraction)
         return true;
     }
 
-    /// <summary>Remembers the totals Redis reported after admitting <paramref name="request"/> exactly.</summary>
-    public void Learn(RateLimitRequest request, ReadOnlySpan<long> totals)
+    /// <summary>
+    /// Remembers the totals Redis reported after admitting <paramref name="request"/> exactly; they include
+    /// <paramref name="written"/>, the amounts taken with <see cref="TakeUnsynced(RateLimitRequest)"/> for that check.
+    /// </summary>
+    public void Learn(RateLimitRequest request, ReadOnlySpan<long> totals, long[] written)
     {
         if (!Enabled) return;
         lock (_lock)
         {
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
-                BudgetOf(Key(request, type)).Know(totals[(int)type]);
+            {
+                var budget = BudgetOf(Key(request, type));
+                budget.Land(written[(int)type]);
+                budget.Know(totals[(int)type]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// After Redis refused <paramref name="request"/> (having still added <paramref name="written"/>): the totals
+    /// are unknown but at the limit, so the next request of these budgets is checked in Redis again.
+    /// </summary>
+    public void Forget(RateLimitRequest request, long[] written)
+    {
+        if (!Enabled) return;
+        lock (_lock)
+        {
+            for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
+            {
+                var budget = BudgetOf(Key(request, type));
+                budget.Land(written[(int)type]);
+                budget.HasKnown = false;
+            }
         }
     }
 
@@ -68,7 +93,7 @@ public sealed class RateLimitHeadroom(double fraction)
                 }
                 if (budget.Unsynced == 0) continue;
                 pending.Add(new PendingIncrement(key.Type, key.Subject, key.Window, budget.Unsynced));
-                budget.Unsynced = 0;
+                budget.Launch(budget.Unsynced);
             }
         }
         return pending;
@@ -76,7 +101,8 @@ public sealed class RateLimitHeadroom(double fraction)
 
     /// <summary>
     /// Takes this request's budgets' unwritten amounts, for the exact check in Redis to add first:
-    /// near the limit, what this replica admitted locally must count.
+    /// near the limit, what this replica admitted locally must count. Until Redis answers they stay counted
+    /// here as in flight; <see cref="Learn"/>, <see cref="Forget"/> or <see cref="Restore"/> settles them.
     /// </summary>
     public long[] TakeUnsynced(RateLimitRequest request)
     {
@@ -88,7 +114,7 @@ public sealed class RateLimitHeadroom(double fraction)
             {
                 if (!_budgets.TryGetValue(Key(request, type), out var budget)) continue;
                 amounts[(int)type] = budget.Unsynced;
-                budget.Unsynced = 0;
+                budget.Launch(budget.Unsynced);
             }
         }
         return amounts;
@@ -100,20 +126,34 @@ public sealed class RateLimitHeadroom(double fraction)
         lock (_lock)
         {
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
-                BudgetOf(Key(request, type)).Unsynced += amounts[(int)type];
+            {
+                var budget = BudgetOf(Key(request, type));
+                budget.Land(amounts[(int)type]);
+                budget.Unsynced += amounts[(int)type];
+            }
         }
     }
 
     /// <summary>Records what Redis reported after an increment was written.</summary>
     internal void Written(PendingIncrement increment, long total)
     {
-        lock (_lock) BudgetOf((increment.Type, increment.Subject, increment.Window)).Know(total);
+        lock (_lock)
+        {
+            var budget = BudgetOf((increment.Type, increment.Subject, increment.Window));
+            budget.Land(increment.Amount);
+            budget.Know(total);
+        }
     }
 
     /// <summary>Puts back an increment that could not be written, to try again.</summary>
     internal void Unwritten(PendingIncrement increment)
     {
-        lock (_lock) BudgetOf((increment.Type, increment.Subject, increment.Window)).Unsynced += increment.Amount;
+        lock (_lock)
+        {
+            var budget = BudgetOf((increment.Type, increment.Subject, increment.Window));
+            budget.Land(increment.Amount);
+            budget.Unsynced += increment.Amount;
+        }
     }
 
     private Budget BudgetOf((LimitType, string, long) key)
@@ -129,7 +169,24 @@ public sealed class RateLimitHeadroom(double fraction)
     {
         public long Known;
         public long Unsynced;
+
+        /// <summary>
+        /// Amounts sent to Redis whose new total has not come back yet. They count against the headroom: without
+        /// them a request arriving during the round trip would see neither the amount (no longer unsynced) nor its
+        /// total (not yet known), and could be admitted past the limit.
+        /// </summary>
+        public long InFlight;
+
         public bool HasKnown;
+
+        public void Launch(long amount)
+        {
+            InFlight += amount;
+            Unsynced -= amount;
+        }
+
+        // A window's budget can be forgotten while its amounts are in flight; never count below zero.
+        public void Land(long amount) => InFlight = Math.Max(0, InFlight - amount);
 
         public void Know(long total)
         {
