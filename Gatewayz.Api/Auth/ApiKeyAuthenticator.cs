@@ -5,6 +5,9 @@ namespace Gatewayz.Api.Auth;
 /// <summary>Reads the caller's key from the request and resolves it, or fails with a 401 in the API's format.</summary>
 public sealed class ApiKeyAuthenticator(IApiKeyStore store)
 {
+    /// <summary>Anthropic's key header, accepted on its API besides <c>Authorization: Bearer</c>.</summary>
+    public const string XApiKeyHeader = "x-api-key";
+
     public async ValueTask<ClientIdentity> AuthenticateAsync(HttpRequest request, bool acceptXApiKey, CancellationToken cancellationToken)
     {
         var key = ReadKey(request, acceptXApiKey);
@@ -21,7 +24,7 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore store)
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return authorization["Bearer ".Length..].Trim();
         if (acceptXApiKey)
-            return request.Headers["x-api-key"].ToString().AsSpan().Trim();
+            return request.Headers[XApiKeyHeader].ToString().AsSpan().Trim();
         return [];
     }
 }

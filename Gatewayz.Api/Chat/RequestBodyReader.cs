@@ -4,7 +4,11 @@ using Gatewayz.Api.Errors;
 
 namespace Gatewayz.Api.Chat;
 
-/// <summary>Reads a JSON object body within the configured size limit.</summary>
+/// <summary>
+/// Reads a JSON object body within the configured size limit. Every string in it, read or only forwarded,
+/// is checked once here to be Unicode text (<see cref="JsonTextValidator"/>), so that no later decoding or
+/// re-writing of the body can fail.
+/// </summary>
 public static class RequestBodyReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
@@ -66,10 +70,13 @@ public static class RequestBodyReader
             throw new GatewayException(GatewayError.InvalidJson(FirstSentence(exception.Message)));
         }
 
-        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        var error = document.RootElement.ValueKind == JsonValueKind.Object
+            ? JsonTextValidator.FindInvalidString(json.Span)
+            : GatewayError.InvalidJson("the body must be a JSON object.");
+        if (error is null)
             return document;
         document.Dispose();
-        throw new GatewayException(GatewayError.InvalidJson("the body must be a JSON object."));
+        throw new GatewayException(error);
     }
 
     private static string FirstSentence(string message)

@@ -64,6 +64,6 @@ public sealed record GatewayError(int Status, string Code, string Message, strin
     public static GatewayError Internal() =>
         new(StatusCodes.Status500InternalServerError, "internal_error", "The gateway failed to process the request. It has been logged.");
 
-    /// <summary>Model names are echoed back; a client could send megabytes of them.</summary>
-    private static string Truncate(string value) => value.Length <= 128 ? value : string.Concat(value.AsSpan(0, 128), "…");
+    /// <summary>For what a client sent and an error echoes back (model names, field paths): it could be megabytes.</summary>
+    public static string Truncate(string value) => value.Length <= 128 ? value : string.Concat(value.AsSpan(0, 128), "…");
 }

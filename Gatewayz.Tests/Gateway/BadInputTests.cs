@@ -86,6 +86,37 @@ public sealed class BadInputTests : IDisposable
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    public static TheoryData<string, string, byte[]> GarbageKeyHeaders => new()
+    {
+        { "/v1/chat/completions", "Authorization", Encoding.ASCII.GetBytes("Bearer %%%not-a-key!!") },
+        { "/v1/chat/completions", "Authorization", Encoding.ASCII.GetBytes("Basic Zm9vOmJhcg==") },
+        { "/v1/chat/completions", "Authorization", Encoding.ASCII.GetBytes("Bearer " + new string('k', 8000)) },
+        { "/v1/chat/completions", "Authorization", Encoding.ASCII.GetBytes(@"Bearer \ud83d") },
+        { "/v1/chat/completions", "Authorization", [.. "Bearer "u8, 0xFF, 0xFE, 0xC3, 0x28] },
+        { "/v1/messages", "x-api-key", Encoding.ASCII.GetBytes("%%%not-a-key!!") },
+        { "/v1/messages", "x-api-key", [0xED, 0xA0, 0xBD, 0xFF] },
+    };
+
+    /// <summary>Sent over a bare socket: HTTP clients refuse header values that are not ASCII.</summary>
+    [Theory]
+    [MemberData(nameof(GarbageKeyHeaders))]
+    public async Task Garbage_key_header_is_rejected_without_a_server_error(string path, string header, byte[] value)
+    {
+        var body = path == "/v1/messages" ? ValidMessages : ValidChat;
+        var head = $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n{header}: ";
+        byte[] request = [.. Encoding.ASCII.GetBytes(head), .. value, .. "\r\n\r\n"u8, .. Encoding.ASCII.GetBytes(body)];
+
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(_gateway.BaseUrl.Host, _gateway.BaseUrl.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(request);
+        var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+
+        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        status.ShouldBe(401, response);
+        MetricsText.Sum(await _gateway.ScrapeMetricsAsync(), "gatewayz_http_requests_total", ("status_code", "500")).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Body_over_the_limit_is_413_declared_or_not()
     {
