@@ -45,7 +45,7 @@ public static class AnthropicEndpoints
         }
         catch (UpstreamException failure)
         {
-            AnthropicErrorFormat.Instance.Write(sse.BeginEvent("error"), UpstreamErrors.ToGatewayError(failure, model.Id));
+            AnthropicErrorFormat.Instance.Write(sse.BeginEvent("error"), UpstreamErrors.ForStream(failure, model.Id));
             await sse.EndEventAsync(cancellationToken);
             return;
         }

@@ -56,7 +56,7 @@ public sealed class InferenceStream(
                 var elapsed = time.GetElapsedTime(opened.StartedAt);
                 opened.Telemetry.MakeCurrent();
                 recorder.Failed(model, route.Route, elapsed, failure);
-                route.Traffic.Record(failed: true, elapsed);
+                await route.CountLateFailureAsync(failure, elapsed);
                 opened.Telemetry.Failed(failure.ErrorType, failure.Message);
                 throw;
             }

@@ -22,6 +22,14 @@ public static class UpstreamErrors
             $"The provider for '{model}' failed ({failure.ErrorType})."),
     };
 
+    /// <summary>
+    /// What a client whose stream already began is told in its error event: the upstream's own error
+    /// object when it reported one in the stream (relayed field for field), otherwise the same error
+    /// the client would have received as a response.
+    /// </summary>
+    public static GatewayError ForStream(UpstreamException failure, string model) =>
+        failure.Rejection is not null ? Rejected(failure) : ToGatewayError(failure, model);
+
     /// <summary>The upstream's own status, message and fields: the client may act on them (compact history on <c>context_length_exceeded</c>).</summary>
     private static GatewayError Rejected(UpstreamException failure) => failure.Rejection is { } rejection
         ? new GatewayError(rejection.Status, rejection.Code ?? RejectedCode, rejection.Message, rejection.Param,

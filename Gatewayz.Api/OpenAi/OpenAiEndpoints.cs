@@ -49,8 +49,8 @@ public static class OpenAiEndpoints
         catch (UpstreamException failure)
         {
             // The response has begun: the client learns of the failure from an error event, and the
-            // missing [DONE] tells any SDK that the answer is incomplete.
-            var error = UpstreamErrors.ToGatewayError(failure, model.Id);
+            // missing [DONE] and finish reason tell any SDK that the answer is incomplete.
+            var error = UpstreamErrors.ForStream(failure, model.Id);
             OpenAiErrorFormat.Instance.Write(sse.BeginEvent(), error);
             await sse.EndEventAsync(cancellationToken);
             return;

@@ -20,21 +20,26 @@ public static class RoutePipelineFactory
 
     public static ResiliencePipeline Create(RouteResilience route, CircuitBreakerSettings breaker, RetrySettings retry, TimeProvider time)
     {
+        // The breaker is a pipeline of its own so that a stream failing after its first chunk, when
+        // this pipeline has long returned, can still be counted by it (RouteResilience.CountLateFailureAsync).
+        route.BreakerPipeline = new ResiliencePipelineBuilder { TimeProvider = time, Name = "gatewayz-route-breaker", InstanceName = route.Key }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = TimeSpan.FromSeconds(breaker.SamplingDurationSeconds),
+                BreakDuration = TimeSpan.FromSeconds(breaker.BreakDurationSeconds),
+                StateProvider = route.Breaker,
+                ShouldHandle = static args => ValueTask.FromResult(CountsAgainstRoute(args.Outcome.Exception)),
+                OnOpened = args => { route.Opened(args.BreakDuration); return default; },
+                OnHalfOpened = _ => { route.HalfOpened(); return default; },
+                OnClosed = _ => { route.Closed(); return default; },
+            })
+            .Build();
         var builder = new ResiliencePipelineBuilder { TimeProvider = time, Name = "gatewayz-route", InstanceName = route.Key };
         if (retry.MaxRetries > 0)
             builder.AddRetry(RetryOptions(route, retry));
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = breaker.FailureRatio,
-            MinimumThroughput = breaker.MinimumThroughput,
-            SamplingDuration = TimeSpan.FromSeconds(breaker.SamplingDurationSeconds),
-            BreakDuration = TimeSpan.FromSeconds(breaker.BreakDurationSeconds),
-            StateProvider = route.Breaker,
-            ShouldHandle = static args => ValueTask.FromResult(CountsAgainstRoute(args.Outcome.Exception)),
-            OnOpened = args => { route.Opened(args.BreakDuration); return default; },
-            OnHalfOpened = _ => { route.HalfOpened(); return default; },
-            OnClosed = _ => { route.Closed(); return default; },
-        });
+        builder.AddPipeline(route.BreakerPipeline);
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             TimeoutGenerator = args => ValueTask.FromResult(

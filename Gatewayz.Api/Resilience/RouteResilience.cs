@@ -56,6 +56,9 @@ public sealed class RouteResilience
 
     public ResiliencePipeline Pipeline { get; internal set; } = ResiliencePipeline.Empty;
 
+    /// <summary>The circuit breaker alone, the same one <see cref="Pipeline"/> runs through.</summary>
+    public ResiliencePipeline BreakerPipeline { get; internal set; } = ResiliencePipeline.Empty;
+
     public CircuitBreakerStateProvider Breaker { get; } = new();
 
     /// <summary>Raised after every state change of this replica's breaker (to share it).</summary>
@@ -83,6 +86,31 @@ public sealed class RouteResilience
         return new SharedBreakerState(_state, Volatile.Read(ref _failuresSinceClosed),
             openUntil == 0 ? null : new DateTimeOffset(openUntil, TimeSpan.Zero),
             new DateTimeOffset(Volatile.Read(ref _updatedTicks), TimeSpan.Zero), instance);
+    }
+
+    /// <summary>
+    /// Records a stream that failed after its first chunk: passive health and the breaker, which had
+    /// taken the attempt for a success when that chunk arrived and now also sees it fail. An open
+    /// breaker does not count it again.
+    /// </summary>
+    public async ValueTask CountLateFailureAsync(UpstreamException failure, TimeSpan elapsed)
+    {
+        Traffic.Record(failed: true, elapsed);
+        if (!RoutePipelineFactory.CountsAgainstRoute(failure))
+            return;
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        try
+        {
+            await BreakerPipeline.ExecuteOutcomeAsync(static (_, state) =>
+            {
+                state.Route.CountBreakerFailure();
+                return ValueTask.FromResult(Outcome.FromException<bool>(state.Failure));
+            }, context, (Route: this, Failure: failure));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     internal void CountBreakerFailure()

@@ -9,6 +9,8 @@ namespace Gatewayz.Tests.Gateway;
 /// <summary>Text, finish reason, usage and model read forward from an upstream's completion and chunks.</summary>
 public sealed class OpenAiResponseReaderTests
 {
+    private static readonly UpstreamRedactor Redactor = new(null, null);
+
     [Fact]
     public void Completion_yields_the_first_choice_usage_and_model_whatever_the_property_order()
     {
@@ -77,7 +79,7 @@ public sealed class OpenAiResponseReaderTests
     }
 
     private static ChatCompletion Read(string json, int estimatedInputTokens = 1) =>
-        OpenAiResponseReader.ReadCompletion(Encoding.UTF8.GetBytes(json), estimatedInputTokens);
+        OpenAiResponseReader.ReadCompletion(Encoding.UTF8.GetBytes(json), estimatedInputTokens, "upstream", Redactor);
 
-    private static bool Chunk(string payload, out ChatChunk chunk) => OpenAiResponseReader.TryReadChunk(Encoding.UTF8.GetBytes(payload), out chunk);
+    private static bool Chunk(string payload, out ChatChunk chunk) => OpenAiResponseReader.TryReadChunk(Encoding.UTF8.GetBytes(payload), out chunk, "upstream", Redactor);
 }

@@ -33,9 +33,9 @@ public sealed class UpstreamEventReaderTests
     [Fact]
     public async Task Done_on_the_last_line_without_a_newline_still_ends_the_stream()
     {
-        var chunks = await ReadAllAsync($"data: {Hello}\n\ndata: [DONE]", bytesPerRead: 3);
+        var chunks = await ReadAllAsync($"data: {Hello}\n\ndata: {World}\n\ndata: [DONE]", bytesPerRead: 3);
 
-        chunks.ShouldBe([new ChatChunk("Hel")]);
+        chunks.ShouldBe([new ChatChunk("Hel"), new ChatChunk("lo été 🌞", "stop")]);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class UpstreamEventReaderTests
     private static async Task<List<ChatChunk>> ReadAllAsync(string stream, int bytesPerRead)
     {
         var chunks = new List<ChatChunk>();
-        await using var events = new UpstreamEventReader(new TricklingStream(Encoding.UTF8.GetBytes(stream), bytesPerRead), "upstream");
+        await using var events = new UpstreamEventReader(new TricklingStream(Encoding.UTF8.GetBytes(stream), bytesPerRead), "upstream", new UpstreamRedactor(null, null));
         while (await events.ReadAsync(CancellationToken.None) is { } chunk)
             chunks.Add(chunk);
         return chunks;

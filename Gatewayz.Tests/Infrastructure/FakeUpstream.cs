@@ -79,6 +79,18 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
 
         var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (stream && behavior.RawStream is { } rawStream)
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync(rawStream, Encoding.UTF8);
+            return;
+        }
+        if (!stream && behavior.RawBody is { } rawBody)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(rawBody, Encoding.UTF8);
+            return;
+        }
         if (!stream)
         {
             await context.Response.WriteAsJsonAsync(new

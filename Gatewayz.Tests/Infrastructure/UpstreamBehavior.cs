@@ -13,6 +13,10 @@ public sealed record UpstreamBehavior
     public TimeSpan ChunkDelay { get; init; }
     public string[] Chunks { get; init; } = ["Hello", " from", " upstream"];
     public int? DisconnectAfterChunks { get; init; }
+    /// <summary>A stream's whole body, sent as it is (comments, CRLF, <c>[DONE]</c> or none) before the response ends cleanly.</summary>
+    public string? RawStream { get; init; }
+    /// <summary>A non-streamed 200 answer's body, sent as it is.</summary>
+    public string? RawBody { get; init; }
     public bool AbortConnection { get; init; }
     public int PromptTokens { get; init; } = 11;
     public int CompletionTokens { get; init; } = 3;

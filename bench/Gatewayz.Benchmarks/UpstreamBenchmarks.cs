@@ -13,6 +13,8 @@ public class UpstreamBenchmarks
     private static readonly byte[] TextChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamTextChunk);
     private static readonly byte[] UsageChunk = Encoding.UTF8.GetBytes(HotPathSamples.UpstreamUsageChunk);
 
+    private static readonly UpstreamRedactor Redactor = new(null, null);
+
     private ChatRequest _request = null!;
 
     [GlobalSetup]
@@ -22,11 +24,11 @@ public class UpstreamBenchmarks
     public ReadOnlyMemory<byte> WriteBody() => UpstreamRequestBody.Write(_request, "gpt-4o-mini");
 
     [Benchmark(Description = "OpenAiResponseReader.ReadCompletion")]
-    public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300);
+    public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300, "bench", Redactor);
 
     [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (text)")]
-    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(TextChunk, out _);
+    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(TextChunk, out _, "bench", Redactor);
 
     [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (usage)")]
-    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(UsageChunk, out _);
+    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(UsageChunk, out _, "bench", Redactor);
 }

@@ -29,7 +29,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
             using var response = await SendAsync(call, firstByte);
             firstByte.CancelAfter(Timeout.InfiniteTimeSpan);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens);
+            return OpenAiResponseReader.ReadCompletion(body, call.Request.EstimatedInputTokens, Name, _redactor);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -45,7 +45,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         try
         {
             response = await SendAsync(call, idle);
-            events = new UpstreamEventReader(await response.Content.ReadAsStreamAsync(idle.Token), Name);
+            events = new UpstreamEventReader(await response.Content.ReadAsStreamAsync(idle.Token), Name, _redactor);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {

@@ -44,6 +44,24 @@ internal static class OpenAiJson
     }
 
     /// <summary>
+    /// Whether a top-level <c>error</c> reports a failure: an object or a string does; <c>null</c> (which
+    /// some upstreams send on every chunk) and an empty string do not.
+    /// </summary>
+    public static bool IsError(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        var failed = reader.TokenType switch
+        {
+            JsonTokenType.StartObject or JsonTokenType.StartArray => true,
+            JsonTokenType.String => reader.ValueSpan.Length > 0,
+            JsonTokenType.Null or JsonTokenType.False => false,
+            _ => true,
+        };
+        reader.Skip();
+        return failed;
+    }
+
+    /// <summary>
     /// The text and finish reason of <c>choices[0]</c>, whose text sits in the object named
     /// <paramref name="textObject"/> (<c>message</c> or <c>delta</c>). A completion requires the
     /// choice and its message; a chunk may have neither.

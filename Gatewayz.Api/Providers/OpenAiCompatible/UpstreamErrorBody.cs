@@ -50,7 +50,11 @@ public static class UpstreamErrorBody
         return new UpstreamRejection(provider, status, message, Param: null, Code: null, OpenAiError: null);
     }
 
-    private static UpstreamRejection? TryParseOpenAiError(ReadOnlySpan<byte> body, UpstreamRedactor redactor)
+    /// <summary>
+    /// The <c>error</c> object of an OpenAI error body (<c>{"error":{"message":"…",…}}</c>), redacted, with
+    /// an empty provider and status for the caller to fill in; null for any other body.
+    /// </summary>
+    internal static UpstreamRejection? TryParseOpenAiError(ReadOnlySpan<byte> body, UpstreamRedactor redactor)
     {
         JsonDocument document;
         try

@@ -10,11 +10,17 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 /// so that no line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; other
 /// fields (<c>event:</c>, comments, blank lines) are skipped.
 /// </summary>
-internal sealed class UpstreamEventReader(Stream stream, string provider) : IAsyncDisposable
+internal sealed class UpstreamEventReader(Stream stream, string provider, UpstreamRedactor redactor) : IAsyncDisposable
 {
     private readonly PipeReader _pipe = PipeReader.Create(stream);
 
-    /// <summary>The next chunk that carries something, or null at <c>[DONE]</c>.</summary>
+    /// <summary>Whether a choice said why the answer finished; an answer that never did may be cut short.</summary>
+    private bool _finished;
+
+    /// <summary>
+    /// The next chunk that carries something, or null at <c>[DONE]</c>. An event that reports a failure,
+    /// and a stream that ends (by <c>[DONE]</c> or by closing) before any finish reason, throw.
+    /// </summary>
     public async ValueTask<ChatChunk?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -35,7 +41,7 @@ internal sealed class UpstreamEventReader(Stream stream, string provider) : IAsy
 
     private enum Taken { Nothing, Chunk, Done }
 
-    private static Taken TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
+    private Taken TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
     {
         chunk = default;
         while (TryTakeLine(ref buffer, isCompleted, out var line))
@@ -46,9 +52,12 @@ internal sealed class UpstreamEventReader(Stream stream, string provider) : IAsy
             var payload = span[5..];
             payload = payload[Ascii.Trim(payload)];
             if (payload.SequenceEqual("[DONE]"u8))
-                return Taken.Done;
-            if (OpenAiResponseReader.TryReadChunk(payload, out chunk))
+                return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
+            if (OpenAiResponseReader.TryReadChunk(payload, out chunk, provider, redactor))
+            {
+                _finished |= chunk.FinishReason is not null;
                 return Taken.Chunk;
+            }
         }
         return Taken.Nothing;
     }
