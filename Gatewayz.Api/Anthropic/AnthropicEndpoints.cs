@@ -1,8 +1,10 @@
+using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Streaming;
+using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Api.Anthropic;
 
@@ -15,9 +17,11 @@ public static class AnthropicEndpoints
         return app;
     }
 
-    private static async Task MessagesAsync(HttpContext context, ChatExchange exchange, TimeProvider time)
+    private static async Task MessagesAsync(HttpContext context, ChatExchange exchange, TimeProvider time, IOptions<GatewayOptions> options)
     {
         var cancellationToken = context.RequestAborted;
+        // The gateway's own keep-alives; upstream comments are activity for its timers, never relayed.
+        var keepAlive = TimeSpan.FromSeconds(options.Value.Streaming.KeepAliveSeconds);
         var chat = await exchange.AdmitAsync(context, acceptXApiKey: true, AnthropicRequestParser.Parse);
         var model = chat.Model;
         var identity = ResponseIdentity.Create("msg_", model.Id, time);
@@ -37,7 +41,7 @@ public static class AnthropicEndpoints
         await sse.EndEventAsync(cancellationToken);
         try
         {
-            await foreach (var text in stream.ReadTextAsync(cancellationToken))
+            await foreach (var text in sse.WithKeepAlive(stream.ReadTextAsync(cancellationToken), keepAlive, time, cancellationToken))
             {
                 AnthropicWire.WriteTextDelta(sse.BeginEvent("content_block_delta"), text);
                 await sse.EndEventAsync(cancellationToken);

@@ -20,6 +20,9 @@ public sealed class GatewayOptions
 
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How the gateway's own streamed responses behave (keep-alive comments).</summary>
+    public StreamingOptions Streaming { get; set; } = new();
+
     /// <summary>Fixes the simulators' random choices so identical requests behave identically.</summary>
     public int? SimulationSeed { get; set; }
 

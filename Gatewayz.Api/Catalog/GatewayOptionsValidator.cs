@@ -20,6 +20,8 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{Root}:Models or {ListForm} must define at least one model.");
         if (options.MaxRequestBodyBytes < 1024)
             failures.Add($"{Root}:MaxRequestBodyBytes must be at least 1024 (is {options.MaxRequestBodyBytes}).");
+        if (!double.IsFinite(options.Streaming.KeepAliveSeconds) || options.Streaming.KeepAliveSeconds < 0)
+            failures.Add($"{Root}:{nameof(GatewayOptions.Streaming)}:{nameof(StreamingOptions.KeepAliveSeconds)} must be 0 (off) or a positive number of seconds (is {options.Streaming.KeepAliveSeconds}).");
         if (options.SimulationTimeScale < 0)
             failures.Add($"{Root}:SimulationTimeScale must not be negative.");
 

@@ -6,6 +6,7 @@ using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Streaming;
+using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Api.OpenAi;
 
@@ -20,9 +21,11 @@ public static class OpenAiEndpoints
         return app;
     }
 
-    private static async Task ChatCompletionsAsync(HttpContext context, ChatExchange exchange, TimeProvider time)
+    private static async Task ChatCompletionsAsync(HttpContext context, ChatExchange exchange, TimeProvider time, IOptions<GatewayOptions> options)
     {
         var cancellationToken = context.RequestAborted;
+        // The gateway's own keep-alives; upstream comments are activity for its timers, never relayed.
+        var keepAlive = TimeSpan.FromSeconds(options.Value.Streaming.KeepAliveSeconds);
         var chat = await exchange.AdmitAsync(context, acceptXApiKey: false, OpenAiChatRequestParser.Parse);
         var model = chat.Model;
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
@@ -39,7 +42,7 @@ public static class OpenAiEndpoints
         var first = true;
         try
         {
-            await foreach (var text in stream.ReadTextAsync(cancellationToken))
+            await foreach (var text in sse.WithKeepAlive(stream.ReadTextAsync(cancellationToken), keepAlive, time, cancellationToken))
             {
                 OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: first, finishReason: null);
                 await sse.EndEventAsync(cancellationToken);

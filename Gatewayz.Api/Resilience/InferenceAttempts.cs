@@ -33,7 +33,7 @@ public static class InferenceAttempts
             span.Succeeded(completion.UpstreamModel, completion.Usage.InputTokens, completion.Usage.OutputTokens, completion.FinishReason);
             return Outcome.FromResult(completion);
         }
-        catch (Exception exception) when (attempt.TryTranslate(exception, context, out var failure))
+        catch (Exception exception) when (attempt.TryTranslate(exception, context, firstChunkExpired: false, out var failure))
         {
             attempt.Failed(failure, startedAt);
             span.Failed(failure.ErrorType, failure.Message);
@@ -56,10 +56,13 @@ public static class InferenceAttempts
         attempt.Telemetry.CaptureInput(span, attempt.Call.Request.Messages);
         var startedAt = attempt.Time.GetTimestamp();
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(attempt.RequestAborted);
-        var upstream = route.Provider.StreamAsync(attempt.Call, lifetime.Token).GetAsyncEnumerator(lifetime.Token);
+        using var firstChunk = new FirstChunkDeadline(route.TimeToFirstByte, attempt.Time);
+        var call = attempt.Call with { FirstChunk = firstChunk };
+        var upstream = route.Provider.StreamAsync(call, lifetime.Token).GetAsyncEnumerator(lifetime.Token);
         try
         {
             using (context.CancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), lifetime))
+            using (firstChunk.Token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), lifetime))
             using (ProfilingLabels.Enter(route.Route.Provider, route.Model.Id))
             {
                 if (!await upstream.MoveNextAsync())
@@ -74,7 +77,7 @@ public static class InferenceAttempts
         {
             await upstream.DisposeAsync();
             lifetime.Dispose();
-            if (!attempt.TryTranslate(exception, context, out var failure))
+            if (!attempt.TryTranslate(exception, context, firstChunk.Expired, out var failure))
             {
                 span.Failed(attempt.RequestAborted.IsCancellationRequested ? InferenceRecorder.CancelledStatus : exception.GetType().Name);
                 throw;

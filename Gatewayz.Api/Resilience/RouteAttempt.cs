@@ -19,14 +19,15 @@ public readonly record struct RouteAttempt(
     /// Turns what the provider threw into an upstream failure. The pipeline's timeout shows up as a
     /// cancelled attempt while the client is still waiting; the client going away is not a failure.
     /// </summary>
-    public bool TryTranslate(Exception exception, ResilienceContext context, out UpstreamException failure)
+    /// <param name="firstChunkExpired">Whether a stream's first-chunk deadline passed (streams have no Polly timeout).</param>
+    public bool TryTranslate(Exception exception, ResilienceContext context, bool firstChunkExpired, out UpstreamException failure)
     {
         switch (exception)
         {
             case UpstreamException upstream:
                 failure = upstream;
                 return true;
-            case OperationCanceledException when !RequestAborted.IsCancellationRequested && context.CancellationToken.IsCancellationRequested:
+            case OperationCanceledException when !RequestAborted.IsCancellationRequested && (context.CancellationToken.IsCancellationRequested || firstChunkExpired):
                 var limit = context.OperationKey == RoutePipelineFactory.StreamOperation ? Route.TimeToFirstByte : Route.TotalTimeout;
                 failure = new UpstreamException(UpstreamFailureKind.Timeout,
                     $"{Route.Route.Provider} did not answer within {limit.TotalSeconds:0.###} s.", inner: exception);

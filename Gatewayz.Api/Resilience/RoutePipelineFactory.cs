@@ -40,10 +40,12 @@ public static class RoutePipelineFactory
         if (retry.MaxRetries > 0)
             builder.AddRetry(RetryOptions(route, retry));
         builder.AddPipeline(route.BreakerPipeline);
+        // A stream's time to first byte is not a Polly timeout: it is a deadline that upstream activity
+        // (SSE comments) extends, kept by InferenceAttempts.OpenStreamAsync. Infinite turns Polly's off.
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             TimeoutGenerator = args => ValueTask.FromResult(
-                args.Context.OperationKey == StreamOperation ? route.TimeToFirstByte : route.TotalTimeout),
+                args.Context.OperationKey == StreamOperation ? Timeout.InfiniteTimeSpan : route.TotalTimeout),
         });
         return builder.Build();
     }

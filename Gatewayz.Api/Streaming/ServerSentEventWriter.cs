@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -12,10 +13,19 @@ public sealed class ServerSentEventWriter : IDisposable
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] FrameEnd = "\n\n"u8.ToArray();
     private static readonly byte[] LineEnd = "\n"u8.ToArray();
+    private static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
     private readonly HttpResponse _response;
     private readonly PipeWriter _pipe;
     private readonly Utf8JsonWriter _json;
+
+    // Keep-alive state, set only while WithKeepAlive runs: one timer per stream, rescheduled from the
+    // time of the last write, and a gate that lets the timer write only while the loop waits upstream.
+    private TimeProvider? _time;
+    private TimeSpan _interval;
+    private long _lastWrite;
+    private SemaphoreSlim? _gate;
+    private ITimer? _timer;
 
     public ServerSentEventWriter(HttpResponse response)
     {
@@ -50,13 +60,110 @@ public sealed class ServerSentEventWriter : IDisposable
     {
         _json.Flush();
         _pipe.Write(FrameEnd);
+        Wrote();
         await _pipe.FlushAsync(cancellationToken);
     }
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {
         _pipe.Write("data: [DONE]\n\n"u8);
+        Wrote();
         await _pipe.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Passes <paramref name="source"/> through; whenever the client has heard nothing for
+    /// <paramref name="interval"/> while the next item is awaited, writes the comment <c>: keep-alive</c>
+    /// (valid SSE for OpenAI's and Anthropic's clients, which ignore it). Call only once the response has
+    /// started; a zero interval turns it off. Every write of the caller's loop must happen between items.
+    /// </summary>
+    public async IAsyncEnumerable<T> WithKeepAlive<T>(IAsyncEnumerable<T> source, TimeSpan interval, TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (interval <= TimeSpan.Zero)
+        {
+            await foreach (var item in source.WithCancellation(cancellationToken))
+                yield return item;
+            yield break;
+        }
+
+        _interval = interval;
+        _lastWrite = time.GetTimestamp();
+        _time = time;
+        // Held by the loop (count 0) except while it awaits the next item.
+        using var gate = new SemaphoreSlim(0, 1);
+        _gate = gate;
+        await using var timer = time.CreateTimer(static state => _ = ((ServerSentEventWriter)state!).KeepAliveAsync(), this, interval, Timeout.InfiniteTimeSpan);
+        _timer = timer;
+        var items = source.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                gate.Release();
+                bool more;
+                try
+                {
+                    more = await items.MoveNextAsync();
+                }
+                finally
+                {
+                    // Waits for a keep-alive being written, so the caller's next write never interleaves with it.
+                    await gate.WaitAsync(CancellationToken.None);
+                }
+                if (!more)
+                    yield break;
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            _timer = null;
+            _gate = null;
+            await items.DisposeAsync();
+        }
+    }
+
+    private void Wrote()
+    {
+        if (_time is { } time)
+            Volatile.Write(ref _lastWrite, time.GetTimestamp());
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        if (_gate is not { } gate || _timer is not { } timer || _time is not { } time)
+            return;
+        try
+        {
+            var quiet = time.GetElapsedTime(Volatile.Read(ref _lastWrite));
+            if (quiet < _interval)
+            {
+                timer.Change(_interval - quiet, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            // Taken by the loop: it is writing, which is activity of its own.
+            if (!gate.Wait(0))
+            {
+                timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            try
+            {
+                _pipe.Write(KeepAliveComment);
+                Wrote();
+                await _pipe.FlushAsync(_response.HttpContext.RequestAborted);
+            }
+            finally
+            {
+                gate.Release();
+            }
+            timer.Change(_interval, Timeout.InfiniteTimeSpan);
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The stream ended or the client went away while the timer fired; nobody is left to keep alive.
+        }
     }
 
     private void WriteAscii(string text)

@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Models:openai/gpt-4o:Routes:0:Provider", "nobody", "Gatewayz:Models:openai/gpt-4o:Routes:0:Provider")]
     [InlineData("Gatewayz:Providers:groq:Kind", "OpenAiCompatible", "Gatewayz:Providers:groq:BaseUrl")]
     [InlineData("Gatewayz:MaxRequestBodyBytes", "10", "Gatewayz:MaxRequestBodyBytes")]
+    [InlineData("Gatewayz:Streaming:KeepAliveSeconds", "-1", "Gatewayz:Streaming:KeepAliveSeconds")]
     [InlineData("Gatewayz:Providers:together:Simulation:ErrorRate", "1.5", "Gatewayz:Providers:together:Simulation")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "https://app.example.com/chat", "Gatewayz:Cors:AllowedOrigins:0")]

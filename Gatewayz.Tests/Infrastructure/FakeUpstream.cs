@@ -106,6 +106,13 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/event-stream";
+        await context.Response.StartAsync(context.RequestAborted);
+        for (var i = 0; i < behavior.LeadingComments; i++)
+        {
+            await context.Response.WriteAsync(": PROCESSING\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(behavior.CommentInterval, context.RequestAborted);
+        }
         for (var i = 0; i < behavior.Chunks.Length; i++)
         {
             if (i > 0 && behavior.ChunkDelay > TimeSpan.Zero) await Task.Delay(behavior.ChunkDelay, context.RequestAborted);

@@ -13,6 +13,9 @@ public sealed record UpstreamBehavior
     public TimeSpan ChunkDelay { get; init; }
     public string[] Chunks { get; init; } = ["Hello", " from", " upstream"];
     public int? DisconnectAfterChunks { get; init; }
+    /// <summary>SSE comment lines (<c>: PROCESSING</c>, as OpenRouter sends) written before the first chunk, one per <see cref="CommentInterval"/>.</summary>
+    public int LeadingComments { get; init; }
+    public TimeSpan CommentInterval { get; init; }
     /// <summary>A stream's whole body, sent as it is (comments, CRLF, <c>[DONE]</c> or none) before the response ends cleanly.</summary>
     public string? RawStream { get; init; }
     /// <summary>A non-streamed 200 answer's body, sent as it is.</summary>

@@ -42,10 +42,19 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         HttpResponseMessage response;
         UpstreamEventReader events;
+        var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
+        // A comment line (OpenRouter's ": PROCESSING" while the model thinks) proves the upstream is
+        // alive: it restarts the idle timer and the attempt's first-chunk deadline. One delegate per stream.
+        var firstChunk = call.FirstChunk;
+        void Alive()
+        {
+            idle.CancelAfter(idleTimeout);
+            firstChunk?.Extend();
+        }
         try
         {
             response = await SendAsync(call, idle);
-            events = new UpstreamEventReader(await response.Content.ReadAsStreamAsync(idle.Token), Name, _redactor);
+            events = new UpstreamEventReader(await response.Content.ReadAsStreamAsync(idle.Token), Name, _redactor, Alive);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -55,7 +64,6 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
         using (response)
         await using (events)
         {
-            var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
             while (true)
             {
                 ChatChunk? chunk;
@@ -70,6 +78,8 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
                 }
                 if (chunk is not { } next)
                     yield break;
+                // The deadline belongs to the attempt, which lets go of it once it has this chunk.
+                firstChunk = null;
                 yield return next;
             }
         }

@@ -8,9 +8,11 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 /// <summary>
 /// Reads the <c>data:</c> payloads of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe,
 /// so that no line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; other
-/// fields (<c>event:</c>, comments, blank lines) are skipped.
+/// fields (<c>event:</c>, comments, blank lines) are skipped, but a non-blank line that yields no chunk
+/// (a keep-alive comment such as OpenRouter's <c>: PROCESSING</c>) is reported to <paramref name="onActivity"/>:
+/// the upstream is alive and working, so its idle and first-chunk timers must start again.
 /// </summary>
-internal sealed class UpstreamEventReader(Stream stream, string provider, UpstreamRedactor redactor) : IAsyncDisposable
+internal sealed class UpstreamEventReader(Stream stream, string provider, UpstreamRedactor redactor, Action? onActivity = null) : IAsyncDisposable
 {
     private readonly PipeReader _pipe = PipeReader.Create(stream);
 
@@ -48,7 +50,12 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
         {
             var span = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
             if (!span.StartsWith("data:"u8))
+            {
+                // Blank lines end every event and say nothing new; only a line of its own is activity.
+                if (!span.IsEmpty)
+                    onActivity?.Invoke();
                 continue;
+            }
             var payload = span[5..];
             payload = payload[Ascii.Trim(payload)];
             if (payload.SequenceEqual("[DONE]"u8))
@@ -58,6 +65,7 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
                 _finished |= chunk.FinishReason is not null;
                 return Taken.Chunk;
             }
+            onActivity?.Invoke();
         }
         return Taken.Nothing;
     }

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using Gatewayz.Tests.Infrastructure;
+using OpenAI.Chat;
+
+namespace Gatewayz.Tests.Resilience;
+
+/// <summary>
+/// While a begun stream's upstream is silent, the gateway writes its own <c>: keep-alive</c> comments so
+/// proxies and clients do not time out; SDKs skip them.
+/// </summary>
+public sealed class KeepAliveTests : IAsyncLifetime
+{
+    private FakeUpstream _upstream = null!;
+
+    public async Task InitializeAsync() => _upstream = await FakeUpstream.StartAsync();
+
+    [Fact]
+    public async Task Silent_upstream_between_chunks_gets_keep_alive_comments_in_the_client_stream()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
+        _upstream.Behavior = new UpstreamBehavior { Chunks = ["first", "second"], ChunkDelay = TimeSpan.FromSeconds(2.5) };
+
+        var response = await gateway.PostChatAsync(TwoRouteSettings.SingleRouteModel, stream: true);
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var first = body.IndexOf("\"content\":\"first\"", StringComparison.Ordinal);
+        var second = body.IndexOf("\"content\":\"second\"", StringComparison.Ordinal);
+        first.ShouldBeGreaterThan(-1);
+        second.ShouldBeGreaterThan(first);
+        body[first..second].ShouldContain("\n: keep-alive\n\n", customMessage: "no keep-alive while the upstream was silent");
+        body.ShouldContain("[DONE]");
+    }
+
+    [Fact]
+    public async Task OpenAi_sdk_reads_a_stream_with_keep_alive_comments_normally()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
+        _upstream.Behavior = new UpstreamBehavior { Chunks = ["first", " second"], ChunkDelay = TimeSpan.FromSeconds(2.5) };
+
+        var text = new StringBuilder();
+        ChatFinishReason? finish = null;
+        await foreach (var update in gateway.CreateChatClient(TwoRouteSettings.SingleRouteModel).CompleteChatStreamingAsync([new UserChatMessage("hi")]))
+        {
+            foreach (var part in update.ContentUpdate)
+                text.Append(part.Text);
+            finish ??= update.FinishReason;
+        }
+
+        text.ToString().ShouldBe("first second");
+        finish.ShouldBe(ChatFinishReason.Stop);
+    }
+
+    [Fact]
+    public async Task Anthropic_stream_gets_keep_alive_comments_too()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
+        _upstream.Behavior = new UpstreamBehavior { Chunks = ["first", "second"], ChunkDelay = TimeSpan.FromSeconds(2.5) };
+
+        using var client = gateway.CreateHttpClient();
+        var response = await client.PostAsync("/v1/messages", new StringContent(
+            $$"""{"model":"{{TwoRouteSettings.SingleRouteModel}}","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"hi"}]}""",
+            Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var first = body.IndexOf("\"text\":\"first\"", StringComparison.Ordinal);
+        var second = body.IndexOf("\"text\":\"second\"", StringComparison.Ordinal);
+        first.ShouldBeGreaterThan(-1);
+        second.ShouldBeGreaterThan(first);
+        body[first..second].ShouldContain("\n: keep-alive\n\n");
+        body.ShouldContain("event: message_stop");
+    }
+
+    [Fact]
+    public async Task Keep_alive_of_zero_turns_it_off()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "0")));
+        _upstream.Behavior = new UpstreamBehavior { Chunks = ["first", "second"], ChunkDelay = TimeSpan.FromSeconds(1.5) };
+
+        var response = await gateway.PostChatAsync(TwoRouteSettings.SingleRouteModel, stream: true);
+        var body = await response.Content.ReadAsStringAsync();
+
+        body.ShouldContain("\"content\":\"second\"");
+        body.ShouldNotContain("keep-alive");
+    }
+
+    public async Task DisposeAsync() => await _upstream.DisposeAsync();
+}
