@@ -35,17 +35,24 @@ public static class AnthropicEndpoints
         await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
-        AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, chat.Request.EstimatedInputTokens);
-        await sse.EndEventAsync(cancellationToken);
-        AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"));
-        await sse.EndEventAsync(cancellationToken);
         try
         {
+            AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, chat.Request.EstimatedInputTokens);
+            await sse.EndEventAsync(cancellationToken);
+            AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"));
+            await sse.EndEventAsync(cancellationToken);
             await foreach (var text in sse.WithKeepAlive(stream.ReadTextAsync(cancellationToken), keepAlive, time, cancellationToken))
             {
                 AnthropicWire.WriteTextDelta(sse.BeginEvent("content_block_delta"), text);
                 await sse.EndEventAsync(cancellationToken);
+                stream.Delivered(text, cancellationToken);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left; the upstream call is cancelled with it, and what was delivered is charged.
+            exchange.AccountAbandoned(chat, stream, identity.Id);
+            throw;
         }
         catch (UpstreamException failure)
         {

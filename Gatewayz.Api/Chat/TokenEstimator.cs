@@ -9,7 +9,10 @@ public static class TokenEstimator
     private const int CharactersPerToken = 4;
     private const int TokensPerMessage = 4;
 
-    public static int CountText(string text) => (text.Length + CharactersPerToken - 1) / CharactersPerToken;
+    public static int CountText(string text) => CountCharacters(text.Length);
+
+    /// <summary>Tokens in <paramref name="characters"/> characters of text, counted together (a stream's chunks).</summary>
+    public static int CountCharacters(int characters) => (characters + CharactersPerToken - 1) / CharactersPerToken;
 
     public static int CountPrompt(IReadOnlyList<ChatMessage> messages)
     {

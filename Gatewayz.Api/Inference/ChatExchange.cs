@@ -64,6 +64,16 @@ public sealed class ChatExchange(
         return stream;
     }
 
+    /// <summary>
+    /// Charges a stream whose client went away before its end for what it was delivered (see
+    /// <see cref="InferenceStream.Abandon"/>) — nothing more when its outcome was already recorded.
+    /// </summary>
+    public void AccountAbandoned(AdmittedChat chat, InferenceStream stream, string responseId)
+    {
+        if (stream.Abandon() is { } delivered)
+            Account(chat, delivered, responseId);
+    }
+
     /// <summary>Charges the finished answer's real usage to the client's credits and corrects its token budget.</summary>
     public void Account(AdmittedChat chat, TokenUsage tokens, string responseId)
     {

@@ -23,11 +23,7 @@ public sealed class InferenceRecorder(GatewayMetrics metrics, ModelUsageGauges u
         series.Successes.Inc();
         series.Duration.Observe(duration.TotalSeconds);
         series.ProviderResponseTime.Observe(duration.TotalSeconds);
-        series.InputTokens.Inc(usage.InputTokens);
-        series.OutputTokens.Inc(usage.OutputTokens);
-        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
-        series.Cost.Inc((double)cost);
-        series.Credits.Inc((double)cost);
+        var cost = CountUsage(series, model, usage);
         usageGauges.Succeeded(model.Id, usage);
         realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
             Success: true, ErrorType: null, ErrorMessage: null, usage.InputTokens, usage.OutputTokens, cost));
@@ -51,4 +47,28 @@ public sealed class InferenceRecorder(GatewayMetrics metrics, ModelUsageGauges u
     /// <summary>The client went away: counted in Prometheus, but not a provider outcome for the real-time store.</summary>
     public void Cancelled(CatalogModel model, ResolvedRoute route) =>
         metrics.InferenceRequests.WithLabels(route.Provider, model.Id, CancelledStatus).Inc();
+
+    /// <summary>
+    /// The client went away in the middle of a stream: counted as <see cref="CancelledStatus"/>, with the
+    /// tokens and cost of what it was delivered. The real-time store gets it as a success with that usage:
+    /// the provider answered, and the store has no third outcome that would keep a client's departure out
+    /// of the provider's error rate.
+    /// </summary>
+    public void StreamAbandoned(CatalogModel model, ResolvedRoute route, TimeSpan duration, TokenUsage usage)
+    {
+        metrics.InferenceRequests.WithLabels(route.Provider, model.Id, CancelledStatus).Inc();
+        var cost = CountUsage(_series.Get(route.Provider, model.Id), model, usage);
+        realtime.Record(new RequestOutcome(route.Provider, model.Id, time.GetUtcNow(), duration.TotalMilliseconds,
+            Success: true, ErrorType: null, ErrorMessage: null, usage.InputTokens, usage.OutputTokens, cost));
+    }
+
+    private static decimal CountUsage(InferenceSeries series, CatalogModel model, TokenUsage usage)
+    {
+        series.InputTokens.Inc(usage.InputTokens);
+        series.OutputTokens.Inc(usage.OutputTokens);
+        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
+        series.Cost.Inc((double)cost);
+        series.Credits.Inc((double)cost);
+        return cost;
+    }
 }

@@ -10,7 +10,9 @@ namespace Gatewayz.Api.Inference;
 /// <summary>
 /// A stream whose first chunk has already arrived, so the route is settled and the response can
 /// begin. Reading it to the end records the attempt; a failure after this point can no longer fail
-/// over and reaches the caller as an <see cref="UpstreamException"/>.
+/// over and reaches the caller as an <see cref="UpstreamException"/>. A client that leaves before the
+/// end is recorded by <see cref="Abandon"/>, with the usage of what the caller reported as
+/// <see cref="Delivered"/>.
 /// </summary>
 public sealed class InferenceStream(
     RouteResilience route,
@@ -20,6 +22,9 @@ public sealed class InferenceStream(
     TimeProvider time) : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<ChatChunk> _upstream = opened.Upstream;
+    private TokenUsage? _reported;
+    private int _deliveredCharacters;
+    private bool _recorded;
 
     public ResolvedRoute Route => route.Route;
 
@@ -32,12 +37,11 @@ public sealed class InferenceStream(
         var model = route.Model;
         var firstChunkAt = time.GetTimestamp();
         var outputCharacters = 0;
-        TokenUsage? reported = null;
         var chunk = _upstream.Current;
         while (true)
         {
             if (chunk.FinishReason is { } finish) FinishReason = finish;
-            if (chunk.Usage is { } usage) reported = usage;
+            if (chunk.Usage is { } usage) _reported = usage;
             if (chunk.Content is { Length: > 0 } text)
             {
                 outputCharacters += text.Length;
@@ -53,6 +57,7 @@ public sealed class InferenceStream(
             }
             catch (UpstreamException failure)
             {
+                _recorded = true;
                 var elapsed = time.GetElapsedTime(opened.StartedAt);
                 opened.Telemetry.MakeCurrent();
                 recorder.Failed(model, route.Route, elapsed, failure);
@@ -60,23 +65,47 @@ public sealed class InferenceStream(
                 opened.Telemetry.Failed(failure.ErrorType, failure.Message);
                 throw;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                recorder.Cancelled(model, route.Route);
-                opened.Telemetry.Failed(InferenceRecorder.CancelledStatus);
-                throw;
-            }
             if (!more) break;
             chunk = _upstream.Current;
         }
 
-        Usage = reported ?? new TokenUsage(estimatedInputTokens, (outputCharacters + 3) / 4);
+        _recorded = true;
+        Usage = _reported ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(outputCharacters));
         // Recorded inside the attempt span, so the latency exemplars point at it.
         opened.Telemetry.MakeCurrent();
         recorder.StreamEnded(model, route.Route, time.GetElapsedTime(firstChunkAt));
         recorder.Succeeded(model, route.Route, time.GetElapsedTime(opened.StartedAt), Usage);
         route.Traffic.Record(failed: false, opened.TimeToFirstChunk);
         opened.Telemetry.Succeeded(null, Usage.InputTokens, Usage.OutputTokens, FinishReason);
+    }
+
+    /// <summary>
+    /// Counts text the caller has written and flushed to its client: what an abandoned stream is charged
+    /// for. Not counted once <paramref name="requestAborted"/> is signalled: the server drops what is
+    /// written after the connection closed, so it never reached the client.
+    /// </summary>
+    public void Delivered(string text, CancellationToken requestAborted)
+    {
+        if (!requestAborted.IsCancellationRequested) _deliveredCharacters += text.Length;
+    }
+
+    /// <summary>
+    /// Records a stream whose client went away before its end, once, and returns the usage to charge: the
+    /// upstream's own usage if it reported one, otherwise the admission's prompt estimate plus an estimate
+    /// of the delivered text — or nothing when no text was delivered. Returns null when the attempt's
+    /// outcome was already recorded (it had ended, or failed, before the client left).
+    /// </summary>
+    public TokenUsage? Abandon()
+    {
+        if (_recorded) return null;
+        _recorded = true;
+        var usage = _reported ?? (_deliveredCharacters == 0
+            ? new TokenUsage(0, 0)
+            : new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(_deliveredCharacters)));
+        opened.Telemetry.MakeCurrent();
+        recorder.StreamAbandoned(route.Model, route.Route, time.GetElapsedTime(opened.StartedAt), usage);
+        opened.Telemetry.Abandoned(InferenceRecorder.CancelledStatus, usage.InputTokens, usage.OutputTokens);
+        return usage;
     }
 
     public async ValueTask DisposeAsync()

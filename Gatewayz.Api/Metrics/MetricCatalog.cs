@@ -33,7 +33,7 @@ public static class MetricCatalog
 
     // Inference
     public static readonly MetricDefinition InferenceRequests = new(
-        "gatewayz_inference_requests_total", MetricKind.Counter, "Model calls per upstream attempt, by outcome (success or the error type).",
+        "gatewayz_inference_requests_total", MetricKind.Counter, "Model calls per upstream attempt, by outcome (success, the error type, or cancelled when the client left; a stream left midway still counts its delivered tokens and cost).",
         [L.Provider, L.Model, L.Status], MetricCategory.Models, "requests", "Model Performance, Provider Health; HighModelErrorRate, ProviderHighErrorRate");
     public static readonly MetricDefinition InferenceDuration = new(
         "gatewayz_inference_duration_seconds", MetricKind.Histogram, "Duration of successful model calls, from sending to the last token.",

@@ -46,8 +46,15 @@ public static class OpenAiEndpoints
             {
                 OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: first, finishReason: null);
                 await sse.EndEventAsync(cancellationToken);
+                stream.Delivered(text, cancellationToken);
                 first = false;
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left; the upstream call is cancelled with it, and what was delivered is charged.
+            exchange.AccountAbandoned(chat, stream, identity.Id);
+            throw;
         }
         catch (UpstreamException failure)
         {

@@ -68,7 +68,15 @@ public sealed class GenAiAttempt : IDisposable
         Activity?.Stop();
     }
 
-    public void Failed(string errorType, string? description = null)
+    public void Failed(string errorType, string? description = null) => End(errorType, description, usage: null);
+
+    /// <summary>
+    /// Ends an attempt whose client went away (<paramref name="errorType"/> says so) with the tokens it
+    /// was charged for what had been delivered, so that the span and the token metrics match the bill.
+    /// </summary>
+    public void Abandoned(string errorType, int inputTokens, int outputTokens) => End(errorType, null, (inputTokens, outputTokens));
+
+    private void End(string errorType, string? description, (int Input, int Output)? usage)
     {
         if (!Begin(out var seconds)) return;
         var tags = BaseTags();
@@ -76,6 +84,13 @@ public sealed class GenAiAttempt : IDisposable
         Activity?.SetTag(GenAiAttributes.ErrorType, errorType);
         Activity?.SetStatus(ActivityStatusCode.Error, description ?? errorType);
         _metrics.OperationDuration.Record(seconds, tags);
+        if (usage is var (input, output))
+        {
+            Activity?.SetTag(GenAiAttributes.UsageInputTokens, input);
+            Activity?.SetTag(GenAiAttributes.UsageOutputTokens, output);
+            RecordTokens(tags, "input", input);
+            RecordTokens(tags, "output", output);
+        }
         GenAiLog.AttemptFailed(_logger, _info.Operation, _info.RequestModel, _info.Provider, _info.UpstreamModel,
             seconds * 1000, errorType);
         Activity?.Stop();

@@ -5,12 +5,19 @@ namespace Gatewayz.Tests.Accounts;
 /// <summary>A gateway on its own fresh account database, with the admin API on and caches short enough for tests.</summary>
 public static class AccountsGateway
 {
-    public static async Task<GatewayHost> StartAsync(StorageFixture storage, string? adminToken = AdminClient.Token) =>
-        GatewayHost.Start(new Dictionary<string, string?>
+    /// <param name="settings">More configuration (an upstream, a model), applied over the account settings.</param>
+    public static async Task<GatewayHost> StartAsync(StorageFixture storage, string? adminToken = AdminClient.Token,
+        IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:gatewayz"] = await storage.NewDatabaseAsync(),
             ["Gatewayz:AdminToken"] = adminToken,
             ["Gatewayz:BalanceCacheSeconds"] = "0",
             ["Gatewayz:BusinessGaugesRefreshSeconds"] = "1",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return GatewayHost.Start(all);
+    }
 }

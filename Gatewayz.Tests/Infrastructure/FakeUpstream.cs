@@ -117,12 +117,16 @@ public sealed class FakeUpstream : IAsyncDisposable
         {
             if (i > 0 && behavior.ChunkDelay > TimeSpan.Zero) await Task.Delay(behavior.ChunkDelay, context.RequestAborted);
             if (behavior.DisconnectAfterChunks == i) { context.Abort(); return; }
+            if (behavior.UsageBeforeChunk == i) await WriteUsageAsync(context, behavior);
             await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { content = behavior.Chunks[i] }, finish_reason = (string?)null } } });
         }
         await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } });
-        await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = Array.Empty<object>(), usage = new { prompt_tokens = behavior.PromptTokens, completion_tokens = behavior.CompletionTokens, total_tokens = behavior.PromptTokens + behavior.CompletionTokens } });
+        if (behavior.UsageBeforeChunk is null) await WriteUsageAsync(context, behavior);
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
+
+    private static Task WriteUsageAsync(HttpContext context, UpstreamBehavior behavior) =>
+        WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = Array.Empty<object>(), usage = new { prompt_tokens = behavior.PromptTokens, completion_tokens = behavior.CompletionTokens, total_tokens = behavior.PromptTokens + behavior.CompletionTokens } });
 
     private static async Task WriteEventAsync(HttpContext context, object payload)
     {

@@ -21,6 +21,8 @@ public sealed record UpstreamBehavior
     /// <summary>A non-streamed 200 answer's body, sent as it is.</summary>
     public string? RawBody { get; init; }
     public bool AbortConnection { get; init; }
+    /// <summary>Sends the usage chunk before chunk number N instead of after the last one (as some providers report usage early).</summary>
+    public int? UsageBeforeChunk { get; init; }
     public int PromptTokens { get; init; } = 11;
     public int CompletionTokens { get; init; } = 3;
 }
