@@ -14,9 +14,6 @@ internal sealed class LocalPostgresServerResource(string name, string workingDir
 
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 
-    /// <summary>The one database the script creates on first start (the AppHost makes one, <c>gatewayz</c>).</summary>
-    public LocalPostgresDatabaseResource? Database { get; set; }
-
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
 }
