@@ -25,11 +25,7 @@ public sealed class KeepAliveTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var first = body.IndexOf("\"content\":\"first\"", StringComparison.Ordinal);
-        var second = body.IndexOf("\"content\":\"second\"", StringComparison.Ordinal);
-        first.ShouldBeGreaterThan(-1);
-        second.ShouldBeGreaterThan(first);
-        body[first..second].ShouldContain("\n: keep-alive\n\n", customMessage: "no keep-alive while the upstream was silent");
+        ShouldHaveKeepAliveBetween(body, "\"content\":\"first\"", "\"content\":\"second\"");
         body.ShouldContain("[DONE]");
     }
 
@@ -65,11 +61,7 @@ public sealed class KeepAliveTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var first = body.IndexOf("\"text\":\"first\"", StringComparison.Ordinal);
-        var second = body.IndexOf("\"text\":\"second\"", StringComparison.Ordinal);
-        first.ShouldBeGreaterThan(-1);
-        second.ShouldBeGreaterThan(first);
-        body[first..second].ShouldContain("\n: keep-alive\n\n");
+        ShouldHaveKeepAliveBetween(body, "\"text\":\"first\"", "\"text\":\"second\"");
         body.ShouldContain("event: message_stop");
     }
 
@@ -84,6 +76,16 @@ public sealed class KeepAliveTests : IAsyncLifetime
 
         body.ShouldContain("\"content\":\"second\"");
         body.ShouldNotContain("keep-alive");
+    }
+
+    /// <summary>Both chunks arrived in order, and the silence between them carried a keep-alive comment.</summary>
+    private static void ShouldHaveKeepAliveBetween(string body, string firstChunk, string secondChunk)
+    {
+        var first = body.IndexOf(firstChunk, StringComparison.Ordinal);
+        var second = body.IndexOf(secondChunk, StringComparison.Ordinal);
+        first.ShouldBeGreaterThan(-1);
+        second.ShouldBeGreaterThan(first);
+        body[first..second].ShouldContain("\n: keep-alive\n\n", customMessage: "no keep-alive while the upstream was silent");
     }
 
     public async Task DisposeAsync() => await _upstream.DisposeAsync();
