@@ -27,8 +27,8 @@ public static class AnthropicEndpoints
         var identity = ResponseIdentity.Create("msg_", model.Id, time);
         if (!chat.Request.Stream)
         {
-            await exchange.CompleteAsync(context, chat, identity, "anthropic",
-                static (writer, state) => AnthropicWire.WriteMessage(writer, state.Identity, state.Completion));
+            await exchange.CompleteAsync(context, chat, identity, "anthropic", static (identity, completion) =>
+                JsonResponse.Serialize((identity, completion), static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.completion)));
             return;
         }
 
@@ -41,11 +41,13 @@ public static class AnthropicEndpoints
             await sse.EndEventAsync(cancellationToken);
             AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"));
             await sse.EndEventAsync(cancellationToken);
-            await foreach (var text in sse.WithKeepAlive(stream.ReadTextAsync(cancellationToken), keepAlive, time, cancellationToken))
+            await foreach (var chunk in sse.WithKeepAlive(stream.ReadAsync(cancellationToken), keepAlive, time, cancellationToken))
             {
+                if (chunk.Content is not { Length: > 0 } text)
+                    continue;
                 AnthropicWire.WriteTextDelta(sse.BeginEvent("content_block_delta"), text);
                 await sse.EndEventAsync(cancellationToken);
-                stream.Delivered(text, cancellationToken);
+                stream.Delivered(chunk, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,7 +1,35 @@
+using Gatewayz.Api.Wire.OpenAi;
+
 namespace Gatewayz.Api.Chat;
 
-/// <summary>One piece of a streamed answer: text, the finish reason, or the final usage.</summary>
+/// <summary>
+/// One event of a streamed answer. <see cref="Content"/> (the text of choice 0), <see cref="FinishReason"/>
+/// and <see cref="Usage"/> are what the gateway itself needs and what a single-answer format such as
+/// Anthropic's can be translated from; an upstream that speaks OpenAI's format also hands over the event
+/// as it sent it (<see cref="Payload"/>), which an OpenAI client receives unchanged.
+/// </summary>
 public readonly record struct ChatChunk(string? Content, string? FinishReason = null, TokenUsage? Usage = null)
 {
-    public static ChatChunk Text(string content) => new(content);
+    /// <summary>The event's data as the upstream sent it; empty when the provider does not speak OpenAI's format.</summary>
+    public OpenAiPayload Payload { get; init; }
+
+    /// <summary>
+    /// Characters of output in this event over every choice — text, tool-call arguments, refusal,
+    /// reasoning — from which usage is estimated when the upstream reports none.
+    /// </summary>
+    public int OutputCharacters { get; init; }
+
+    /// <summary>
+    /// Nothing but a role or empty text: such events are held back until one with output arrives, so
+    /// that the attempt can still fail over if the upstream breaks off before answering.
+    /// </summary>
+    public bool CarriesNothing { get; init; }
+
+    /// <summary>
+    /// The usage report alone (no choices), which the gateway asks every upstream for: a client that did
+    /// not ask for <c>stream_options.include_usage</c> does not get it.
+    /// </summary>
+    public bool UsageOnly { get; init; }
+
+    public static ChatChunk Text(string content) => new(content) { OutputCharacters = content.Length };
 }

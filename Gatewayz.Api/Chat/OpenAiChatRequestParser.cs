@@ -6,7 +6,8 @@ namespace Gatewayz.Api.Chat;
 /// <summary>Validates an OpenAI chat-completions body and reads what the gateway needs from it.</summary>
 public static class OpenAiChatRequestParser
 {
-    private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool"];
+    /// <summary>OpenAI's roles, with <c>function</c>: deprecated, but still accepted by OpenAI and sent by older agents.</summary>
+    private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool", "function"];
 
     /// <summary><paramref name="body"/> becomes the request's <see cref="ChatRequest.Body"/>, so its document must outlive the request.</summary>
     public static ChatRequest Parse(JsonElement body)
@@ -21,7 +22,7 @@ public static class OpenAiChatRequestParser
                 throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
             var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
             if (!Roles.Contains(role))
-                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected one of system, developer, user, assistant, tool."));
+                throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected one of system, developer, user, assistant, tool, function."));
             if (!JsonFields.TryFlattenContent(JsonFields.Get(message, "content"), out var content))
                 throw JsonFields.InvalidContent($"messages[{i}].content");
             messages[i++] = new ChatMessage(role, content);

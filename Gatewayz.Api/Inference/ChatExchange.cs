@@ -38,9 +38,12 @@ public sealed class ChatExchange(
         return new AdmittedChat(client, request, model, ticket);
     }
 
-    /// <summary>Answers a non-streamed request from the response cache or the model, in the caller's format.</summary>
+    /// <summary>
+    /// Answers a non-streamed request from the response cache or the model; <paramref name="encode"/>
+    /// writes the answer's body in the caller's format.
+    /// </summary>
     public async Task CompleteAsync(HttpContext context, AdmittedChat chat, ResponseIdentity identity, string apiFormat,
-        Action<Utf8JsonWriter, (ResponseIdentity Identity, ChatCompletion Completion)> write)
+        Func<ResponseIdentity, ChatCompletion, ReadOnlyMemory<byte>> encode)
     {
         var cacheKey = responseCache.KeyFor(context.Request, chat.Client, chat.Model, chat.Request, apiFormat);
         if (await responseCache.TryServeAsync(context, cacheKey))
@@ -51,7 +54,7 @@ public sealed class ChatExchange(
         var result = await inference.CompleteAsync(chat.Request, chat.Model, context.RequestAborted);
         context.Response.Headers[ProviderHeader.Name] = result.Route.Provider;
         Account(chat, result.Completion.Usage, identity.Id);
-        var json = JsonResponse.Serialize((identity, result.Completion), write);
+        var json = encode(identity, result.Completion);
         responseCache.Store(cacheKey, json);
         await JsonResponse.WriteAsync(context.Response, json, context.RequestAborted);
     }

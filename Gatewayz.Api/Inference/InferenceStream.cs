@@ -32,21 +32,24 @@ public sealed class InferenceStream(
 
     public TokenUsage Usage { get; private set; }
 
-    public async IAsyncEnumerable<string> ReadTextAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every chunk of the answer, the held-back ones first, each observed on its way: finish reason,
+    /// reported usage and the amount of output, from which usage is estimated when none was reported.
+    /// </summary>
+    public async IAsyncEnumerable<ChatChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var model = route.Model;
         var firstChunkAt = time.GetTimestamp();
         var outputCharacters = 0;
+        foreach (var held in opened.HeldBack)
+            yield return held;
         var chunk = _upstream.Current;
         while (true)
         {
             if (chunk.FinishReason is { } finish) FinishReason = finish;
             if (chunk.Usage is { } usage) _reported = usage;
-            if (chunk.Content is { Length: > 0 } text)
-            {
-                outputCharacters += text.Length;
-                yield return text;
-            }
+            outputCharacters += chunk.OutputCharacters;
+            yield return chunk;
 
             bool more;
             try
@@ -80,13 +83,13 @@ public sealed class InferenceStream(
     }
 
     /// <summary>
-    /// Counts text the caller has written and flushed to its client: what an abandoned stream is charged
-    /// for. Not counted once <paramref name="requestAborted"/> is signalled: the server drops what is
-    /// written after the connection closed, so it never reached the client.
+    /// Counts the output of a chunk the caller has written and flushed to its client: what an abandoned
+    /// stream is charged for. Not counted once <paramref name="requestAborted"/> is signalled: the server
+    /// drops what is written after the connection closed, so it never reached the client.
     /// </summary>
-    public void Delivered(string text, CancellationToken requestAborted)
+    public void Delivered(in ChatChunk chunk, CancellationToken requestAborted)
     {
-        if (!requestAborted.IsCancellationRequested) _deliveredCharacters += text.Length;
+        if (!requestAborted.IsCancellationRequested) _deliveredCharacters += chunk.OutputCharacters;
     }
 
     /// <summary>

@@ -31,23 +31,22 @@ public static class OpenAiEndpoints
         var identity = ResponseIdentity.Create("chatcmpl-", model.Id, time);
         if (!chat.Request.Stream)
         {
-            await exchange.CompleteAsync(context, chat, identity, "openai",
-                static (writer, state) => OpenAiWire.WriteCompletion(writer, state.Identity, state.Completion));
+            await exchange.CompleteAsync(context, chat, identity, "openai", OpenAiWire.Completion);
             return;
         }
 
         await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
-        var first = true;
+        var chunks = new OpenAiChunkWriter(identity, chat.Request.IncludeUsage);
         try
         {
-            await foreach (var text in sse.WithKeepAlive(stream.ReadTextAsync(cancellationToken), keepAlive, time, cancellationToken))
+            await foreach (var chunk in sse.WithKeepAlive(stream.ReadAsync(cancellationToken), keepAlive, time, cancellationToken))
             {
-                OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: first, finishReason: null);
+                if (!chunks.TryBegin(sse, chunk))
+                    continue;
                 await sse.EndEventAsync(cancellationToken);
-                stream.Delivered(text, cancellationToken);
-                first = false;
+                stream.Delivered(chunk, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -67,14 +66,7 @@ public static class OpenAiEndpoints
         }
 
         exchange.Account(chat, stream.Usage, identity.Id);
-        OpenAiWire.WriteChunk(sse.BeginEvent(), identity, first ? "" : null, includeRole: first, stream.FinishReason);
-        await sse.EndEventAsync(cancellationToken);
-        if (chat.Request.IncludeUsage)
-        {
-            OpenAiWire.WriteUsageChunk(sse.BeginEvent(), identity, stream.Usage);
-            await sse.EndEventAsync(cancellationToken);
-        }
-        await sse.WriteDoneAsync(cancellationToken);
+        await chunks.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
     }
 
     private static async Task<IResult> ListModelsAsync(HttpContext context, ApiKeyAuthenticator authenticator, RateLimiter rateLimiter, ModelCatalog catalog)

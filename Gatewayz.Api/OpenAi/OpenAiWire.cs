@@ -1,11 +1,21 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Streaming;
 
 namespace Gatewayz.Api.OpenAi;
 
 /// <summary>OpenAI's chat-completion response and chunk shapes.</summary>
 public static class OpenAiWire
 {
+    /// <summary>
+    /// A non-streamed answer's body: the upstream's own, with the gateway's id and model written in, when
+    /// it spoke OpenAI's format; otherwise encoded from the answer's text.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion) =>
+        completion.Payload.IsEmpty
+            ? JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion))
+            : completion.Payload.ToArray(identity.IdJson, identity.ModelJson);
+
     public static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
     {
         writer.WriteStartObject();

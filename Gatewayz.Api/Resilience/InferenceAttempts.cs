@@ -59,19 +59,28 @@ public static class InferenceAttempts
         using var firstChunk = new FirstChunkDeadline(route.TimeToFirstByte, attempt.Time);
         var call = attempt.Call with { FirstChunk = firstChunk };
         var upstream = route.Provider.StreamAsync(call, lifetime.Token).GetAsyncEnumerator(lifetime.Token);
+        List<ChatChunk>? heldBack = null;
         try
         {
             using (context.CancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), lifetime))
             using (firstChunk.Token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), lifetime))
             using (ProfilingLabels.Enter(route.Route.Provider, route.Model.Id))
             {
-                if (!await upstream.MoveNextAsync())
-                    throw new UpstreamException(UpstreamFailureKind.InvalidResponse, $"{route.Route.Provider} ended the stream without a chunk.");
+                // Events with nothing in them yet (a role) wait for the first one with output: until
+                // then nothing has reached the client, and the request can still fail over.
+                while (true)
+                {
+                    if (!await upstream.MoveNextAsync())
+                        throw new UpstreamException(UpstreamFailureKind.InvalidResponse, $"{route.Route.Provider} ended the stream without a chunk.");
+                    if (!upstream.Current.CarriesNothing)
+                        break;
+                    (heldBack ??= []).Add(upstream.Current);
+                }
             }
             var timeToFirstChunk = attempt.Time.GetElapsedTime(startedAt);
             span.FirstChunk();
             attempt.Recorder.FirstChunk(route.Model, route.Route, timeToFirstChunk);
-            return Outcome.FromResult(new OpenedStream(upstream, lifetime, startedAt, timeToFirstChunk, span));
+            return Outcome.FromResult(new OpenedStream(upstream, heldBack ?? [], lifetime, startedAt, timeToFirstChunk, span));
         }
         catch (Exception exception)
         {

@@ -56,8 +56,19 @@ public sealed class ServerSentEventWriter : IDisposable
         return _json;
     }
 
+    /// <summary>
+    /// Starts a frame whose data the caller writes as bytes (one line of JSON, such as an upstream's
+    /// event being relayed); finish with <see cref="EndEventAsync"/>.
+    /// </summary>
+    public IBufferWriter<byte> BeginData()
+    {
+        _pipe.Write(DataPrefix);
+        return _pipe;
+    }
+
     public async ValueTask EndEventAsync(CancellationToken cancellationToken)
     {
+        // Writes what a BeginEvent frame's JSON writer still holds; nothing after BeginData.
         _json.Flush();
         _pipe.Write(FrameEnd);
         Wrote();

@@ -20,7 +20,8 @@ public sealed class OpenAiResponseReaderTests
              "model":"gpt-4o-mini-2024-07-18","id":"chatcmpl-1"}
             """);
 
-        completion.ShouldBe(new ChatCompletion("Hi \"there\"", "length", new TokenUsage(12, 5), "gpt-4o-mini-2024-07-18"));
+        (completion.Content, completion.FinishReason, completion.Usage, completion.UpstreamModel)
+            .ShouldBe(("Hi \"there\"", "length", new TokenUsage(12, 5), "gpt-4o-mini-2024-07-18"));
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class OpenAiResponseReaderTests
     {
         var completion = Read("""{"choices":[{"message":{"role":"assistant","content":null}}],"usage":null,"model":42}""", estimatedInputTokens: 9);
 
-        completion.ShouldBe(new ChatCompletion("", FinishReasons.Stop, new TokenUsage(9, 0), null));
+        (completion.Content, completion.FinishReason, completion.Usage, completion.UpstreamModel).ShouldBe(("", FinishReasons.Stop, new TokenUsage(9, 0), (string?)null));
     }
 
     [Theory]
@@ -49,31 +50,74 @@ public sealed class OpenAiResponseReaderTests
     }
 
     [Fact]
+    public void Completion_estimate_counts_every_choice_and_tool_call_when_usage_is_missing()
+    {
+        var completion = Read("""
+            {"choices":[{"index":0,"message":{"content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},"finish_reason":"tool_calls"},
+                        {"index":1,"message":{"content":"twelve chars"},"finish_reason":"stop"}]}
+            """, estimatedInputTokens: 5);
+
+        completion.FinishReason.ShouldBe("tool_calls");
+        completion.Content.ShouldBe("");
+        // "call_1" + "function" + "get_weather" + the arguments as sent (escaped, 20) + "twelve chars": 57 characters, 15 tokens.
+        completion.Usage.ShouldBe(new TokenUsage(5, 15));
+    }
+
+    [Fact]
+    public void Completion_keeps_the_body_and_where_id_and_model_sit()
+    {
+        const string json = """{"id":"chatcmpl-up","model":"up-model","choices":[{"message":{"content":"a"}}]}""";
+        var completion = Read(json);
+
+        var relayed = Encoding.UTF8.GetString(completion.Payload.ToArray("\"mine\""u8, "\"catalog\""u8));
+
+        relayed.ShouldBe("""{"id":"mine","model":"catalog","choices":[{"message":{"content":"a"}}]}""");
+    }
+
+    [Fact]
     public void Chunk_with_text_and_finish_reason_is_read()
     {
-        Chunk("""{"id":"c","choices":[{"index":0,"delta":{"content":"caf\u00e9"},"logprobs":null,"finish_reason":"stop"}],"usage":null}""", out var chunk).ShouldBeTrue();
+        var chunk = Chunk("""{"id":"c","choices":[{"index":0,"delta":{"content":"caf\u00e9"},"logprobs":null,"finish_reason":"stop"}],"usage":null}""");
 
-        chunk.ShouldBe(new ChatChunk("café", "stop"));
+        (chunk.Content, chunk.FinishReason, chunk.Usage, chunk.CarriesNothing, chunk.UsageOnly).ShouldBe(("café", "stop", (TokenUsage?)null, false, false));
     }
 
     [Fact]
     public void Usage_only_chunk_is_read()
     {
-        Chunk("""{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""", out var chunk).ShouldBeTrue();
+        var chunk = Chunk("""{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""");
 
-        chunk.ShouldBe(new ChatChunk(null, null, new TokenUsage(3, 4)));
+        (chunk.Content, chunk.Usage, chunk.UsageOnly).ShouldBe(((string?)null, (TokenUsage?)new TokenUsage(3, 4), true));
     }
+
+    [Fact]
+    public void Text_of_choice_zero_is_kept_whatever_the_order_of_choices_and_all_output_is_counted()
+    {
+        var chunk = Chunk("""{"choices":[{"index":1,"delta":{"content":"one"}},{"index":0,"delta":{"content":"zero"},"finish_reason":null}]}""");
+
+        (chunk.Content, chunk.OutputCharacters).ShouldBe(("zero", 7));
+    }
+
+    [Theory]
+    [InlineData("""{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"ci"}}]}}]}""")]
+    [InlineData("""{"choices":[{"index":0,"delta":{"reasoning_content":"hmm"}}]}""")]
+    [InlineData("""{"choices":[{"index":0,"delta":{"refusal":"no"}}]}""")]
+    [InlineData("""{"choices":[{"index":0,"delta":{"content":""},"logprobs":{"content":[]}}]}""")]
+    [InlineData("""{"choices":[{"index":3,"delta":{"content":"x"}}]}""")]
+    [InlineData("""{"choices":[{"index":0,"delta":{"x_vendor_field":"new"}}]}""")]
+    public void Chunk_with_output_other_than_text_carries_something(string payload) => Chunk(payload).CarriesNothing.ShouldBeFalse();
 
     [Theory]
     [InlineData("""{"choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]}""")]
     [InlineData("""{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{}}]}""")]
     [InlineData("""{"choices":null,"usage":{"prompt_tokens":3}}""")]
-    public void Chunk_that_carries_nothing_is_skipped(string payload) => Chunk(payload, out _).ShouldBeFalse();
+    [InlineData("""{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"refusal":null}}]}""")]
+    public void Chunk_that_carries_nothing_is_marked_so(string payload) => Chunk(payload).CarriesNothing.ShouldBeTrue();
 
     [Fact]
     public void Chunk_that_is_not_json_is_an_invalid_response()
     {
-        var failure = Should.Throw<UpstreamException>(() => Chunk("""{"choices":[{"delta":""", out _));
+        var failure = Should.Throw<UpstreamException>(() => Chunk("""{"choices":[{"delta":"""));
 
         failure.Kind.ShouldBe(UpstreamFailureKind.InvalidResponse);
     }
@@ -81,5 +125,5 @@ public sealed class OpenAiResponseReaderTests
     private static ChatCompletion Read(string json, int estimatedInputTokens = 1) =>
         OpenAiResponseReader.ReadCompletion(Encoding.UTF8.GetBytes(json), estimatedInputTokens, "upstream", Redactor);
 
-    private static bool Chunk(string payload, out ChatChunk chunk) => OpenAiResponseReader.TryReadChunk(Encoding.UTF8.GetBytes(payload), out chunk, "upstream", Redactor);
+    private static ChatChunk Chunk(string payload) => OpenAiResponseReader.ReadChunk(Encoding.UTF8.GetBytes(payload), "upstream", Redactor);
 }

@@ -27,7 +27,8 @@ public sealed class UpstreamEventReaderTests
 
         var chunks = await ReadAllAsync(stream, bytesPerRead);
 
-        chunks.ShouldBe([new ChatChunk("Hel"), new ChatChunk("lo été 🌞", "stop"), new ChatChunk(null, null, new TokenUsage(7, 3))]);
+        chunks.Select(Observed).ShouldBe([("Hel", null, null), ("lo été 🌞", "stop", null), (null, null, new TokenUsage(7, 3))]);
+        chunks.Select(chunk => Encoding.UTF8.GetString(chunk.Payload.Json.Span)).ShouldBe([Hello, World, Usage]);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class UpstreamEventReaderTests
     {
         var chunks = await ReadAllAsync($"data: {Hello}\n\ndata: {World}\n\ndata: [DONE]", bytesPerRead: 3);
 
-        chunks.ShouldBe([new ChatChunk("Hel"), new ChatChunk("lo été 🌞", "stop")]);
+        chunks.Select(Observed).ShouldBe([("Hel", null, null), ("lo été 🌞", "stop", null)]);
     }
 
     [Fact]
@@ -54,6 +55,8 @@ public sealed class UpstreamEventReaderTests
 
         failure.Kind.ShouldBe(UpstreamFailureKind.InvalidResponse);
     }
+
+    private static (string? Content, string? FinishReason, TokenUsage? Usage) Observed(ChatChunk chunk) => (chunk.Content, chunk.FinishReason, chunk.Usage);
 
     private static async Task<List<ChatChunk>> ReadAllAsync(string stream, int bytesPerRead)
     {

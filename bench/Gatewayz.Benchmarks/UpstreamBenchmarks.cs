@@ -26,9 +26,9 @@ public class UpstreamBenchmarks
     [Benchmark(Description = "OpenAiResponseReader.ReadCompletion")]
     public ChatCompletion ReadCompletion() => OpenAiResponseReader.ReadCompletion(HotPathSamples.UpstreamCompletion, 300, "bench", Redactor);
 
-    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (text)")]
-    public bool ReadTextChunk() => OpenAiResponseReader.TryReadChunk(TextChunk, out _, "bench", Redactor);
+    [Benchmark(Description = "OpenAiResponseReader.ReadChunk (text)")]
+    public ChatChunk ReadTextChunk() => OpenAiResponseReader.ReadChunk(TextChunk, "bench", Redactor);
 
-    [Benchmark(Description = "OpenAiResponseReader.TryReadChunk (usage)")]
-    public bool ReadUsageChunk() => OpenAiResponseReader.TryReadChunk(UsageChunk, out _, "bench", Redactor);
+    [Benchmark(Description = "OpenAiResponseReader.ReadChunk (usage)")]
+    public ChatChunk ReadUsageChunk() => OpenAiResponseReader.ReadChunk(UsageChunk, "bench", Redactor);
 }

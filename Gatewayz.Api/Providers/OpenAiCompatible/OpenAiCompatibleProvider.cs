@@ -78,8 +78,9 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
                 }
                 if (chunk is not { } next)
                     yield break;
-                // The deadline belongs to the attempt, which lets go of it once it has this chunk.
-                firstChunk = null;
+                // The deadline belongs to the attempt, which lets go of it once it has a chunk with output.
+                if (!next.CarriesNothing)
+                    firstChunk = null;
                 yield return next;
             }
         }

@@ -34,6 +34,15 @@ internal static class OpenAiJson
             throw Malformed("Unexpected data after the JSON object.");
     }
 
+    /// <summary>Where the property's value sits in the input, from its first byte to just after its last.</summary>
+    public static Range ValueRange(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return start..(int)reader.BytesConsumed;
+    }
+
     public static string? StringOrNull(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -62,63 +71,130 @@ internal static class OpenAiJson
     }
 
     /// <summary>
-    /// The text and finish reason of <c>choices[0]</c>, whose text sits in the object named
-    /// <paramref name="textObject"/> (<c>message</c> or <c>delta</c>). A completion requires the
-    /// choice and its message; a chunk may have neither.
+    /// Observes every choice of <c>choices</c>, whose output sits in the object named
+    /// <paramref name="messageObject"/> (<c>message</c> or <c>delta</c>). A completion requires a
+    /// non-empty array whose choices each have a message; a chunk may have neither.
     /// </summary>
-    public static ChoiceText FirstChoice(ref Utf8JsonReader reader, ReadOnlySpan<byte> textObject, bool required)
+    public static void Choices(ref Utf8JsonReader reader, ReadOnlySpan<byte> messageObject, bool required, ref ChoicesSeen seen)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             reader.Skip();
-            return required ? throw Malformed("choices is not an array.") : default;
+            if (required) throw Malformed("choices is not an array.");
+            return;
         }
-        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
-            return required ? throw Malformed("choices is empty.") : default;
-
-        var choice = Choice(ref reader, textObject, required);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            reader.Skip();
-        return choice;
+        {
+            Choice(ref reader, messageObject, required, ref seen);
+            seen.Count++;
+        }
+        if (required && seen.Count == 0)
+            throw Malformed("choices is empty.");
     }
 
-    private static ChoiceText Choice(ref Utf8JsonReader reader, ReadOnlySpan<byte> textObject, bool textRequired)
+    private static void Choice(ref Utf8JsonReader reader, ReadOnlySpan<byte> messageObject, bool messageRequired, ref ChoicesSeen seen)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Malformed("A choice is not an object.");
-        string? content = null;
+        int? index = null;
+        string? text = null;
         string? finish = null;
-        var sawText = false;
+        var sawMessage = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals(textObject))
+            if (reader.ValueTextEquals("index"u8))
             {
-                content = Content(ref reader);
-                sawText = true;
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)) index = value;
+                else reader.Skip();
+            }
+            else if (reader.ValueTextEquals(messageObject))
+            {
+                text = Message(ref reader, ref seen);
+                sawMessage = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
                 finish = StringOrNull(ref reader);
+            else if (reader.ValueTextEquals("logprobs"u8))
+            {
+                reader.Read();
+                seen.HasOutput |= reader.TokenType != JsonTokenType.Null;
+                reader.Skip();
+            }
             else
                 SkipValue(ref reader);
         }
-        return textRequired && !sawText ? throw Malformed("The choice has no message.") : new ChoiceText(content, finish, true);
+        if (messageRequired && !sawMessage)
+            throw Malformed("The choice has no message.");
+
+        // Choices without an index are numbered by position, as OpenAI's own answers are.
+        if ((index ?? seen.Count) == 0)
+        {
+            seen.FirstText = text;
+            seen.FirstFinishReason = finish ?? seen.FirstFinishReason;
+        }
+        else
+            seen.OtherFinishReason ??= finish;
+        if (finish is not null)
+        {
+            seen.HasOutput = true;
+            seen.FinishedWithError |= finish == InBandFailures.ErrorFinishReason;
+        }
     }
 
-    private static string? Content(ref Utf8JsonReader reader)
+    /// <summary>
+    /// A message or delta: returns its <c>content</c> string. Everything else it carries but its role —
+    /// tool calls, refusal, reasoning, audio, fields yet to be invented — is output as well.
+    /// </summary>
+    private static string? Message(ref Utf8JsonReader reader, ref ChoicesSeen seen)
     {
         reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Malformed("A message is not an object.");
         string? content = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("content"u8))
-                content = StringOrNull(ref reader);
-            else
+            if (reader.ValueTextEquals("role"u8))
+            {
                 SkipValue(ref reader);
+                continue;
+            }
+            var isContent = reader.ValueTextEquals("content"u8);
+            reader.Read();
+            if (isContent && reader.TokenType == JsonTokenType.String)
+            {
+                content = reader.GetString()!;
+                seen.OutputCharacters += content.Length;
+                seen.HasOutput |= content.Length > 0;
+            }
+            else
+                CountOutput(ref reader, ref seen);
         }
         return content;
+    }
+
+    /// <summary>Counts the strings of the value the reader is on (of any depth) as output.</summary>
+    private static void CountOutput(ref Utf8JsonReader reader, ref ChoicesSeen seen)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            CountString(ref reader, ref seen);
+            return;
+        }
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+            CountString(ref reader, ref seen);
+    }
+
+    private static void CountString(ref Utf8JsonReader reader, ref ChoicesSeen seen)
+    {
+        if (reader.TokenType != JsonTokenType.String) return;
+        var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        seen.OutputCharacters += length;
+        seen.HasOutput |= length > 0;
     }
 
     /// <summary><c>usage</c> when it is an object with both token counts, otherwise null.</summary>

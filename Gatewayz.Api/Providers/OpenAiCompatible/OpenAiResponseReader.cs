@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Wire.OpenAi;
 
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
@@ -11,15 +12,19 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 /// </summary>
 public static class OpenAiResponseReader
 {
-    /// <summary>A non-streamed answer; <paramref name="provider"/> and <paramref name="redactor"/> describe an in-band failure.</summary>
-    public static ChatCompletion ReadCompletion(ReadOnlySpan<byte> json, int estimatedInputTokens, string provider, UpstreamRedactor redactor)
+    /// <summary>
+    /// A non-streamed answer, kept whole for relaying (<see cref="ChatCompletion.Payload"/>);
+    /// <paramref name="provider"/> and <paramref name="redactor"/> describe an in-band failure.
+    /// </summary>
+    public static ChatCompletion ReadCompletion(ReadOnlyMemory<byte> json, int estimatedInputTokens, string provider, UpstreamRedactor redactor)
     {
         try
         {
-            var reader = new Utf8JsonReader(json);
-            var choice = default(ChoiceText);
+            var reader = new Utf8JsonReader(json.Span);
+            var choices = default(ChoicesSeen);
             TokenUsage? usage = null;
             string? model = null;
+            Range id = default, modelValue = default;
             var failed = false;
             OpenAiJson.StartObject(ref reader);
             while (OpenAiJson.NextProperty(ref reader))
@@ -27,22 +32,32 @@ public static class OpenAiResponseReader
                 if (reader.ValueTextEquals("error"u8))
                     failed |= OpenAiJson.IsError(ref reader);
                 else if (reader.ValueTextEquals("choices"u8))
-                    choice = OpenAiJson.FirstChoice(ref reader, "message"u8, required: true);
+                    OpenAiJson.Choices(ref reader, "message"u8, required: true, ref choices);
                 else if (reader.ValueTextEquals("usage"u8))
                     usage = OpenAiJson.Usage(ref reader);
+                else if (reader.ValueTextEquals("id"u8))
+                    id = OpenAiJson.ValueRange(ref reader);
                 else if (reader.ValueTextEquals("model"u8))
-                    model = OpenAiJson.StringOrNull(ref reader);
+                {
+                    modelValue = OpenAiJson.ValueRange(ref reader);
+                    model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
                 else
                     OpenAiJson.SkipValue(ref reader);
             }
             OpenAiJson.EndOfInput(ref reader);
-            ThrowIfFailed(json, failed, choice.FinishReason, provider, redactor);
-            if (!choice.Found)
+            ThrowIfFailed(json.Span, failed, choices.FinishedWithError, provider, redactor);
+            if (choices.Count == 0)
                 throw OpenAiJson.Malformed("The completion has no choices.");
 
-            var content = choice.Content ?? "";
-            var finish = choice.FinishReason ?? FinishReasons.Stop;
-            return new ChatCompletion(content, finish, usage ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountText(content)), model);
+            return new ChatCompletion(
+                choices.FirstText ?? "",
+                choices.FinishReason ?? FinishReasons.Stop,
+                usage ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(choices.OutputCharacters)),
+                model)
+            {
+                Payload = new OpenAiPayload(json, id, modelValue),
+            };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -71,16 +86,19 @@ public static class OpenAiResponseReader
     }
 
     /// <summary>
-    /// Reads one <c>data:</c> payload (UTF-8) of a stream; returns false for payloads that carry nothing.
-    /// An event that reports a failure throws the <see cref="UpstreamException"/> that describes it.
+    /// Reads one <c>data:</c> payload (UTF-8 JSON), kept whole for relaying (<see cref="ChatChunk.Payload"/>).
+    /// A payload that carries no output yet (a role, empty text) is a chunk marked
+    /// <see cref="ChatChunk.CarriesNothing"/>. An event that reports a failure throws the
+    /// <see cref="UpstreamException"/> that describes it.
     /// </summary>
-    public static bool TryReadChunk(ReadOnlySpan<byte> payload, out ChatChunk chunk, string provider, UpstreamRedactor redactor)
+    public static ChatChunk ReadChunk(ReadOnlyMemory<byte> payload, string provider, UpstreamRedactor redactor)
     {
         try
         {
-            var reader = new Utf8JsonReader(payload);
-            var choice = default(ChoiceText);
+            var reader = new Utf8JsonReader(payload.Span);
+            var choices = default(ChoicesSeen);
             TokenUsage? usage = null;
+            Range id = default, model = default;
             var failed = false;
             OpenAiJson.StartObject(ref reader);
             while (OpenAiJson.NextProperty(ref reader))
@@ -88,17 +106,26 @@ public static class OpenAiResponseReader
                 if (reader.ValueTextEquals("error"u8))
                     failed |= OpenAiJson.IsError(ref reader);
                 else if (reader.ValueTextEquals("choices"u8))
-                    choice = OpenAiJson.FirstChoice(ref reader, "delta"u8, required: false);
+                    OpenAiJson.Choices(ref reader, "delta"u8, required: false, ref choices);
                 else if (reader.ValueTextEquals("usage"u8))
                     usage = OpenAiJson.Usage(ref reader);
+                else if (reader.ValueTextEquals("id"u8))
+                    id = OpenAiJson.ValueRange(ref reader);
+                else if (reader.ValueTextEquals("model"u8))
+                    model = OpenAiJson.ValueRange(ref reader);
                 else
                     OpenAiJson.SkipValue(ref reader);
             }
             OpenAiJson.EndOfInput(ref reader);
-            ThrowIfFailed(payload, failed, choice.FinishReason, provider, redactor);
+            ThrowIfFailed(payload.Span, failed, choices.FinishedWithError, provider, redactor);
 
-            chunk = new ChatChunk(choice.Content, choice.FinishReason, usage);
-            return choice.Content is { Length: > 0 } || choice.FinishReason is not null || usage is not null;
+            return new ChatChunk(choices.FirstText, choices.FinishReason, usage)
+            {
+                Payload = new OpenAiPayload(payload, id, model),
+                OutputCharacters = choices.OutputCharacters,
+                CarriesNothing = !choices.HasOutput && usage is null,
+                UsageOnly = usage is not null && choices.Count == 0,
+            };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -106,11 +133,11 @@ public static class OpenAiResponseReader
         }
     }
 
-    private static void ThrowIfFailed(ReadOnlySpan<byte> json, bool failed, string? finishReason, string provider, UpstreamRedactor redactor)
+    private static void ThrowIfFailed(ReadOnlySpan<byte> json, bool failed, bool finishedWithError, string provider, UpstreamRedactor redactor)
     {
         if (failed)
             throw InBandFailures.ErrorObject(json, provider, redactor);
-        if (finishReason == InBandFailures.ErrorFinishReason)
+        if (finishedWithError)
             throw InBandFailures.FinishedWithError(provider);
     }
 }

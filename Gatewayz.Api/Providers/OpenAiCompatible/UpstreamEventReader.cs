@@ -8,9 +8,10 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 /// <summary>
 /// Reads the <c>data:</c> payloads of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe,
 /// so that no line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; other
-/// fields (<c>event:</c>, comments, blank lines) are skipped, but a non-blank line that yields no chunk
-/// (a keep-alive comment such as OpenRouter's <c>: PROCESSING</c>) is reported to <paramref name="onActivity"/>:
-/// the upstream is alive and working, so its idle and first-chunk timers must start again.
+/// fields (<c>event:</c>, comments, blank lines) are skipped, but a non-blank line that yields no output
+/// (a keep-alive comment such as OpenRouter's <c>: PROCESSING</c>, or an event with only a role) is
+/// reported to <paramref name="onActivity"/>: the upstream is alive and working, so its idle and
+/// first-chunk timers must start again.
 /// </summary>
 internal sealed class UpstreamEventReader(Stream stream, string provider, UpstreamRedactor redactor, Action? onActivity = null) : IAsyncDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
     private bool _finished;
 
     /// <summary>
-    /// The next chunk that carries something, or null at <c>[DONE]</c>. An event that reports a failure,
+    /// The next event's chunk, or null at <c>[DONE]</c>. An event that reports a failure,
     /// and a stream that ends (by <c>[DONE]</c> or by closing) before any finish reason, throw.
     /// </summary>
     public async ValueTask<ChatChunk?> ReadAsync(CancellationToken cancellationToken)
@@ -60,12 +61,12 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
             payload = payload[Ascii.Trim(payload)];
             if (payload.SequenceEqual("[DONE]"u8))
                 return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
-            if (OpenAiResponseReader.TryReadChunk(payload, out chunk, provider, redactor))
-            {
-                _finished |= chunk.FinishReason is not null;
-                return Taken.Chunk;
-            }
-            onActivity?.Invoke();
+            // Copied out of the pipe's buffer, which is reused once the reader moves on: the chunk is relayed later.
+            chunk = OpenAiResponseReader.ReadChunk(payload.ToArray(), provider, redactor);
+            _finished |= chunk.FinishReason is not null;
+            if (chunk.CarriesNothing)
+                onActivity?.Invoke();
+            return Taken.Chunk;
         }
         return Taken.Nothing;
     }

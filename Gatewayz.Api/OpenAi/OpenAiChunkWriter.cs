@@ -1,0 +1,57 @@
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Streaming;
+
+namespace Gatewayz.Api.OpenAi;
+
+/// <summary>
+/// Writes a streamed answer as OpenAI chunk events. An event the upstream sent in OpenAI's format
+/// (<see cref="ChatChunk.Payload"/>) is relayed as it came, with only the gateway's id and model written
+/// in — tool-call fragments, further choices, logprobs and unknown fields included. A chunk from a
+/// provider that speaks another format is encoded from its text and finish reason.
+/// </summary>
+public sealed class OpenAiChunkWriter(ResponseIdentity identity, bool includeUsage)
+{
+    private bool _relayed;
+    private bool _encodedText;
+    private bool _usageWritten;
+
+    /// <summary>Starts the chunk's event; false when it has nothing for this client (write no event then).</summary>
+    public bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk)
+    {
+        if (!chunk.Payload.IsEmpty)
+        {
+            // The gateway asks every upstream for usage; the client gets the report only if it asked too.
+            if (chunk.UsageOnly && !includeUsage)
+                return false;
+            chunk.Payload.WriteTo(sse.BeginData(), identity.IdJson, identity.ModelJson);
+            _relayed = true;
+            _usageWritten |= chunk.Usage is not null;
+            return true;
+        }
+        if (chunk.Content is not { Length: > 0 } text)
+            return false;
+        OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: !_encodedText, finishReason: null);
+        _encodedText = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Ends the stream after the upstream's last chunk: an encoded answer's closing chunk with its finish
+    /// reason (a relayed one carried its own), the usage chunk the client asked for when the upstream's
+    /// did not reach it, and <c>[DONE]</c>.
+    /// </summary>
+    public async ValueTask WriteEndAsync(ServerSentEventWriter sse, string finishReason, TokenUsage usage, CancellationToken cancellationToken)
+    {
+        if (!_relayed)
+        {
+            OpenAiWire.WriteChunk(sse.BeginEvent(), identity, _encodedText ? null : "", includeRole: !_encodedText, finishReason);
+            await sse.EndEventAsync(cancellationToken);
+        }
+        if (includeUsage && !_usageWritten)
+        {
+            OpenAiWire.WriteUsageChunk(sse.BeginEvent(), identity, usage);
+            await sse.EndEventAsync(cancellationToken);
+        }
+        await sse.WriteDoneAsync(cancellationToken);
+    }
+}
