@@ -16,6 +16,7 @@ public static class ProviderServiceCollectionExtensions
         builder.Services.AddSingleton<InferenceRecorder>();
         builder.Services.AddSingleton<InferenceService>();
         builder.Services.AddSingleton<ChatExchange>();
+        builder.Services.AddSingleton<ChatHandler>();
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
 using Gatewayz.Api.Streaming;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.OpenAi;
 
@@ -9,13 +11,15 @@ namespace Gatewayz.Api.OpenAi;
 /// in — tool-call fragments, further choices, logprobs and unknown fields included. A chunk from a
 /// provider that speaks another format is encoded from its text and finish reason.
 /// </summary>
-public sealed class OpenAiChunkWriter(ResponseIdentity identity, bool includeUsage)
+public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeUsage) : IChatStreamEncoder
 {
     private bool _relayed;
     private bool _encodedText;
     private bool _usageWritten;
 
-    /// <summary>Starts the chunk's event; false when it has nothing for this client (write no event then).</summary>
+    /// <summary>OpenAI's stream has no opening event: the first chunk carries the role.</summary>
+    public ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk)
     {
         if (!chunk.Payload.IsEmpty)
@@ -34,6 +38,9 @@ public sealed class OpenAiChunkWriter(ResponseIdentity identity, bool includeUsa
         _encodedText = true;
         return true;
     }
+
+    /// <summary>An error object in the data of an event, as OpenAI sends one mid-stream.</summary>
+    public void BeginError(ServerSentEventWriter sse, GatewayError error) => OpenAiErrorFormat.Instance.Write(sse.BeginEvent(), error);
 
     /// <summary>
     /// Ends the stream after the upstream's last chunk: an encoded answer's closing chunk with its finish

@@ -1,0 +1,64 @@
+using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Streaming;
+using Gatewayz.Api.Wire;
+using Microsoft.Extensions.Options;
+
+namespace Gatewayz.Api.Inference;
+
+/// <summary>
+/// Serves a chat request in any client wire format: admission, then the answer — non-streamed behind
+/// the response cache, or streamed with the gateway's keep-alives — and the accounting of what was
+/// delivered, whether the stream ends, breaks off or is abandoned by the client.
+/// </summary>
+public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptions<GatewayOptions> options)
+{
+    /// <summary>The gateway's own keep-alives; upstream comments are activity for its timers, never relayed.</summary>
+    private readonly TimeSpan _keepAlive = TimeSpan.FromSeconds(options.Value.Streaming.KeepAliveSeconds);
+
+    public async Task HandleAsync(HttpContext context, IChatWireFormat format)
+    {
+        var cancellationToken = context.RequestAborted;
+        var chat = await exchange.AdmitAsync(context, format.AcceptsXApiKey, format.Parse);
+        var identity = ResponseIdentity.Create(format.ResponseIdPrefix, chat.Model.Id, time);
+        if (!chat.Request.Stream)
+        {
+            await exchange.CompleteAsync(context, chat, identity, format.Name, format.EncodeCompletion);
+            return;
+        }
+
+        await using var stream = await exchange.OpenStreamAsync(context, chat);
+        using var sse = new ServerSentEventWriter(context.Response);
+        sse.Start();
+        var encoder = format.CreateStreamEncoder(identity, chat.Request);
+        try
+        {
+            await encoder.WriteStartAsync(sse, cancellationToken);
+            await foreach (var chunk in sse.WithKeepAlive(stream.ReadAsync(cancellationToken), _keepAlive, time, cancellationToken))
+            {
+                if (!encoder.TryBegin(sse, chunk))
+                    continue;
+                await sse.EndEventAsync(cancellationToken);
+                stream.Delivered(chunk, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left; the upstream call is cancelled with it, and what was delivered is charged.
+            exchange.AccountAbandoned(chat, stream, identity.Id);
+            throw;
+        }
+        catch (UpstreamException failure)
+        {
+            // The response has begun: the client learns of the failure from an error event, and the
+            // missing end tells any SDK that the answer is incomplete.
+            encoder.BeginError(sse, UpstreamErrors.ForStream(failure, chat.Model.Id));
+            await sse.EndEventAsync(cancellationToken);
+            return;
+        }
+
+        exchange.Account(chat, stream.Usage, identity.Id);
+        await encoder.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Gatewayz.Api.Chat;
+using Gatewayz.Api.Wire;
+
+namespace Gatewayz.Api.OpenAi;
+
+/// <summary>OpenAI's chat completions (<c>POST /v1/chat/completions</c>), as clients speak it.</summary>
+public sealed class OpenAiChatFormat : IChatWireFormat
+{
+    public static readonly OpenAiChatFormat Instance = new();
+
+    public string Name => "openai";
+
+    public string ResponseIdPrefix => "chatcmpl-";
+
+    public bool AcceptsXApiKey => false;
+
+    public ChatRequest Parse(JsonElement body) => OpenAiChatRequestParser.Parse(body);
+
+    public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion) => OpenAiWire.Completion(identity, completion);
+
+    public IChatStreamEncoder CreateStreamEncoder(ResponseIdentity identity, ChatRequest request) => new OpenAiStreamEncoder(identity, request.IncludeUsage);
+}
