@@ -1,5 +1,4 @@
 using Gatewayz.Api.Catalog;
-using Gatewayz.Api.Chat;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
@@ -9,8 +8,8 @@ namespace Gatewayz.Api.Inference;
 
 /// <summary>
 /// Serves a chat request in any client wire format: admission, then the answer — non-streamed behind
-/// the response cache, or streamed with the gateway's keep-alives — and the accounting of what was
-/// delivered, whether the stream ends, breaks off or is abandoned by the client.
+/// the response cache, or streamed with the gateway's keep-alives. The attempt that answers settles the
+/// request (<see cref="AttemptOutcome"/>); one that ends without an answer to charge releases its budget.
 /// </summary>
 public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptions<GatewayOptions> options)
 {
@@ -19,19 +18,28 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
 
     public async Task HandleAsync(HttpContext context, IChatWireFormat format)
     {
-        var cancellationToken = context.RequestAborted;
-        var chat = await exchange.AdmitAsync(context, format.AcceptsXApiKey, format.Parse);
-        var identity = ResponseIdentity.Create(format.ResponseIdPrefix, chat.Model.Id, time);
-        if (!chat.Request.Stream)
+        var chat = await exchange.AdmitAsync(context, format);
+        try
         {
-            await exchange.CompleteAsync(context, chat, identity, format.Name, format.EncodeCompletion);
-            return;
+            if (chat.Request.Stream)
+                await StreamAsync(context, chat, format);
+            else
+                await exchange.CompleteAsync(context, chat, format);
         }
+        finally
+        {
+            // Every route failed, the cache answered, or the client left before an answer: nothing to charge.
+            chat.Settlement.Release();
+        }
+    }
 
+    private async Task StreamAsync(HttpContext context, AdmittedChat chat, IChatWireFormat format)
+    {
+        var cancellationToken = context.RequestAborted;
         await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
         sse.Start();
-        var encoder = format.CreateStreamEncoder(identity, chat.Request);
+        var encoder = format.CreateStreamEncoder(chat.Identity, chat.Request);
         try
         {
             await encoder.WriteStartAsync(sse, cancellationToken);
@@ -46,7 +54,7 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client left; the upstream call is cancelled with it, and what was delivered is charged.
-            exchange.AccountAbandoned(chat, stream, identity.Id);
+            stream.Abandon();
             throw;
         }
         catch (UpstreamException failure)
@@ -57,8 +65,6 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             await sse.EndEventAsync(cancellationToken);
             return;
         }
-
-        exchange.Account(chat, stream.Usage, identity.Id);
         await encoder.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
     }
 }

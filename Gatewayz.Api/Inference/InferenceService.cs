@@ -7,23 +7,24 @@ namespace Gatewayz.Api.Inference;
 
 /// <summary>
 /// Serves a chat request through the model's routes (<see cref="RouteExecutor"/>): retries, circuit
-/// breakers, timeouts and failover happen before any byte reaches the client.
+/// breakers, timeouts and failover happen before any byte reaches the client. The attempt that answers
+/// settles the request (<paramref name="settlement"/> of each method).
 /// </summary>
-public sealed class InferenceService(RouteExecutor executor, InferenceRecorder recorder, TimeProvider time)
+public sealed class InferenceService(RouteExecutor executor)
 {
-    public async Task<InferenceResult> CompleteAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
+    public async Task<InferenceResult> CompleteAsync(ChatRequest request, CatalogModel model, RequestSettlement? settlement, CancellationToken cancellationToken)
     {
         GenAiTelemetry.TagRequest(GenAiTelemetry.ChatOperation, model.Id, streaming: false);
         var (route, completion) = await executor.ExecuteAsync(
-            request, model, RoutePipelineFactory.CompleteOperation, InferenceAttempts.CompleteAsync, cancellationToken);
+            request, model, settlement, RoutePipelineFactory.CompleteOperation, InferenceAttempts.CompleteAsync, cancellationToken);
         return new InferenceResult(route.Route, completion);
     }
 
-    public async Task<InferenceStream> OpenStreamAsync(ChatRequest request, CatalogModel model, CancellationToken cancellationToken)
+    public async Task<InferenceStream> OpenStreamAsync(ChatRequest request, CatalogModel model, RequestSettlement? settlement, CancellationToken cancellationToken)
     {
         GenAiTelemetry.TagRequest(GenAiTelemetry.ChatOperation, model.Id, streaming: true);
         var (route, opened) = await executor.ExecuteAsync(
-            request, model, RoutePipelineFactory.StreamOperation, InferenceAttempts.OpenStreamAsync, cancellationToken);
-        return new InferenceStream(route, request.EstimatedInputTokens, opened, recorder, time);
+            request, model, settlement, RoutePipelineFactory.StreamOperation, InferenceAttempts.OpenStreamAsync, cancellationToken);
+        return new InferenceStream(route, request.EstimatedInputTokens, opened);
     }
 }

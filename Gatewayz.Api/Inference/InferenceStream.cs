@@ -8,23 +8,18 @@ using Gatewayz.Api.Resilience;
 namespace Gatewayz.Api.Inference;
 
 /// <summary>
-/// A stream whose first chunk has already arrived, so the route is settled and the response can
-/// begin. Reading it to the end records the attempt; a failure after this point can no longer fail
-/// over and reaches the caller as an <see cref="UpstreamException"/>. A client that leaves before the
-/// end is recorded by <see cref="Abandon"/>, with the usage of what the caller reported as
+/// A stream whose first chunk with output has already arrived, so the route is settled and the response
+/// can begin. Reading it to the end records the attempt's outcome; a failure after this point can no
+/// longer fail over and reaches the caller as an <see cref="UpstreamException"/>. A client that leaves
+/// before the end is recorded by <see cref="Abandon"/>, with the usage of what the caller reported as
 /// <see cref="Delivered"/>.
 /// </summary>
-public sealed class InferenceStream(
-    RouteResilience route,
-    int estimatedInputTokens,
-    OpenedStream opened,
-    InferenceRecorder recorder,
-    TimeProvider time) : IAsyncDisposable
+public sealed class InferenceStream(RouteResilience route, int estimatedInputTokens, OpenedStream opened) : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<ChatChunk> _upstream = opened.Upstream;
+    private readonly AttemptOutcome _outcome = opened.Outcome;
     private TokenUsage? _reported;
     private int _deliveredCharacters;
-    private bool _recorded;
 
     public ResolvedRoute Route => route.Route;
 
@@ -39,7 +34,6 @@ public sealed class InferenceStream(
     public async IAsyncEnumerable<ChatChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var model = route.Model;
-        var firstChunkAt = time.GetTimestamp();
         var outputCharacters = 0;
         foreach (var held in opened.HeldBack)
             yield return held;
@@ -60,26 +54,15 @@ public sealed class InferenceStream(
             }
             catch (UpstreamException failure)
             {
-                _recorded = true;
-                var elapsed = time.GetElapsedTime(opened.StartedAt);
-                opened.Telemetry.MakeCurrent();
-                recorder.Failed(model, route.Route, elapsed, failure);
-                await route.CountLateFailureAsync(failure, elapsed);
-                opened.Telemetry.Failed(failure.ErrorType, failure.Message);
+                await _outcome.FailedAfterFirstChunkAsync(failure);
                 throw;
             }
             if (!more) break;
             chunk = _upstream.Current;
         }
 
-        _recorded = true;
         Usage = _reported ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(outputCharacters));
-        // Recorded inside the attempt span, so the latency exemplars point at it.
-        opened.Telemetry.MakeCurrent();
-        recorder.StreamEnded(model, route.Route, time.GetElapsedTime(firstChunkAt));
-        recorder.Succeeded(model, route.Route, time.GetElapsedTime(opened.StartedAt), Usage);
-        route.Traffic.Record(failed: false, opened.TimeToFirstChunk);
-        opened.Telemetry.Succeeded(null, Usage.InputTokens, Usage.OutputTokens, FinishReason);
+        _outcome.Succeeded(Usage, FinishReason);
     }
 
     /// <summary>
@@ -93,28 +76,24 @@ public sealed class InferenceStream(
     }
 
     /// <summary>
-    /// Records a stream whose client went away before its end, once, and returns the usage to charge: the
-    /// upstream's own usage if it reported one, otherwise the admission's prompt estimate plus an estimate
-    /// of the delivered text — or nothing when no text was delivered. Returns null when the attempt's
-    /// outcome was already recorded (it had ended, or failed, before the client left).
+    /// Records a stream whose client went away before its end, once: charged the upstream's own usage if
+    /// it reported one, otherwise the admission's prompt estimate plus an estimate of the delivered
+    /// output — or nothing when no output was delivered. Nothing happens when the attempt's outcome was
+    /// already recorded (it had ended, or failed, before the client left).
     /// </summary>
-    public TokenUsage? Abandon()
+    public void Abandon()
     {
-        if (_recorded) return null;
-        _recorded = true;
+        if (_outcome.IsRecorded) return;
         var usage = _reported ?? (_deliveredCharacters == 0
             ? new TokenUsage(0, 0)
             : new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(_deliveredCharacters)));
-        opened.Telemetry.MakeCurrent();
-        recorder.StreamAbandoned(route.Model, route.Route, time.GetElapsedTime(opened.StartedAt), usage);
-        opened.Telemetry.Abandoned(InferenceRecorder.CancelledStatus, usage.InputTokens, usage.OutputTokens);
-        return usage;
+        _outcome.Abandoned(usage);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _upstream.DisposeAsync();
         opened.Lifetime.Dispose();
-        opened.Telemetry.Dispose();
+        _outcome.Dispose();
     }
 }

@@ -2,15 +2,14 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
-using Gatewayz.Api.Telemetry;
 using Polly;
 
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>
-/// The innermost callbacks of a route's pipeline: one upstream attempt each, recorded where it
-/// happens — metrics, passive health, and the attempt's GenAI span, which is current while the
-/// provider is called so its HTTP span, logs and exemplars belong to it.
+/// The innermost callbacks of a route's pipeline: one upstream attempt each, whose outcome goes to its
+/// <see cref="AttemptOutcome"/>. The attempt's GenAI span is current while the provider is called, so
+/// its HTTP span, logs and exemplars belong to it.
 /// </summary>
 public static class InferenceAttempts
 {
@@ -18,43 +17,37 @@ public static class InferenceAttempts
     {
         attempt.Budget.Take();
         var route = attempt.Route;
-        using var span = attempt.Telemetry.StartAttempt(route.CompletionTelemetry);
-        attempt.Telemetry.CaptureInput(span, attempt.Call.Request.Messages);
-        var startedAt = attempt.Time.GetTimestamp();
+        using var outcome = attempt.Start(route.CompletionTelemetry);
         try
         {
             ChatCompletion completion;
             using (ProfilingLabels.Enter(route.Route.Provider, route.Model.Id))
                 completion = await route.Provider.CompleteAsync(attempt.Call, context.CancellationToken);
-            var elapsed = attempt.Time.GetElapsedTime(startedAt);
-            route.Traffic.Record(failed: false, elapsed);
-            attempt.Recorder.Succeeded(route.Model, route.Route, elapsed, completion.Usage);
-            attempt.Telemetry.CaptureOutput(span, completion.Content, completion.FinishReason);
-            span.Succeeded(completion.UpstreamModel, completion.Usage.InputTokens, completion.Usage.OutputTokens, completion.FinishReason);
+            attempt.Telemetry.CaptureOutput(outcome.Span, completion.Content, completion.FinishReason);
+            outcome.Succeeded(completion.Usage, completion.FinishReason, completion.UpstreamModel);
             return Outcome.FromResult(completion);
         }
         catch (Exception exception) when (attempt.TryTranslate(exception, context, firstChunkExpired: false, out var failure))
         {
-            attempt.Failed(failure, startedAt);
-            span.Failed(failure.ErrorType, failure.Message);
+            outcome.Failed(failure);
             return Outcome.FromException<ChatCompletion>(failure);
         }
         catch (OperationCanceledException) when (attempt.RequestAborted.IsCancellationRequested)
         {
-            span.Failed(InferenceRecorder.CancelledStatus);
+            outcome.Cancelled();
             throw;
         }
     }
 
-    /// <summary>Opens the stream and waits for its first chunk: only until then can the request still fail over.</summary>
+    /// <summary>
+    /// Opens the stream and waits for its first chunk with output: only until then can the request still
+    /// fail over. The outcome travels on with the <see cref="OpenedStream"/>, which records how it ends.
+    /// </summary>
     public static async ValueTask<Outcome<OpenedStream>> OpenStreamAsync(ResilienceContext context, RouteAttempt attempt)
     {
         attempt.Budget.Take();
         var route = attempt.Route;
-        // Not disposed here on success: the span lives on in the OpenedStream until the stream ends.
-        var span = attempt.Telemetry.StartAttempt(route.StreamTelemetry);
-        attempt.Telemetry.CaptureInput(span, attempt.Call.Request.Messages);
-        var startedAt = attempt.Time.GetTimestamp();
+        var outcome = attempt.Start(route.StreamTelemetry);
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(attempt.RequestAborted);
         using var firstChunk = new FirstChunkDeadline(route.TimeToFirstByte, attempt.Time);
         var call = attempt.Call with { FirstChunk = firstChunk };
@@ -77,23 +70,28 @@ public static class InferenceAttempts
                     (heldBack ??= []).Add(upstream.Current);
                 }
             }
-            var timeToFirstChunk = attempt.Time.GetElapsedTime(startedAt);
-            span.FirstChunk();
-            attempt.Recorder.FirstChunk(route.Model, route.Route, timeToFirstChunk);
-            return Outcome.FromResult(new OpenedStream(upstream, heldBack ?? [], lifetime, startedAt, timeToFirstChunk, span));
+            outcome.FirstChunk();
+            return Outcome.FromResult(new OpenedStream(upstream, heldBack ?? [], lifetime, outcome));
         }
         catch (Exception exception)
         {
             await upstream.DisposeAsync();
             lifetime.Dispose();
-            if (!attempt.TryTranslate(exception, context, firstChunk.Expired, out var failure))
+            try
             {
-                span.Failed(attempt.RequestAborted.IsCancellationRequested ? InferenceRecorder.CancelledStatus : exception.GetType().Name);
-                throw;
+                if (!attempt.TryTranslate(exception, context, firstChunk.Expired, out var failure))
+                {
+                    if (attempt.RequestAborted.IsCancellationRequested) outcome.Cancelled();
+                    else outcome.Broke(exception);
+                    throw;
+                }
+                outcome.Failed(failure);
+                return Outcome.FromException<OpenedStream>(failure);
             }
-            attempt.Failed(failure, startedAt);
-            span.Failed(failure.ErrorType, failure.Message);
-            return Outcome.FromException<OpenedStream>(failure);
+            finally
+            {
+                outcome.Dispose();
+            }
         }
     }
 }

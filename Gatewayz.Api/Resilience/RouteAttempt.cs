@@ -13,8 +13,17 @@ public readonly record struct RouteAttempt(
     InferenceRecorder Recorder,
     GenAiTelemetry Telemetry,
     TimeProvider Time,
+    RequestSettlement? Settlement,
     CancellationToken RequestAborted)
 {
+    /// <summary>Opens the attempt's span (with the prompt, when content capture is on) and the one place its outcome is recorded.</summary>
+    public AttemptOutcome Start(GenAiAttemptInfo info)
+    {
+        var span = Telemetry.StartAttempt(info);
+        Telemetry.CaptureInput(span, Call.Request.Messages);
+        return new AttemptOutcome(Route, span, Recorder, Settlement, Time);
+    }
+
     /// <summary>
     /// Turns what the provider threw into an upstream failure. The pipeline's timeout shows up as a
     /// cancelled attempt while the client is still waiting; the client going away is not a failure.
@@ -32,22 +41,8 @@ public readonly record struct RouteAttempt(
                 failure = new UpstreamException(UpstreamFailureKind.Timeout,
                     $"{Route.Route.Provider} did not answer within {limit.TotalSeconds:0.###} s.", inner: exception);
                 return true;
-            case OperationCanceledException when RequestAborted.IsCancellationRequested:
-                Recorder.Cancelled(Route.Model, Route.Route);
-                break;
         }
         failure = null!;
         return false;
-    }
-
-    /// <summary>Records a failed attempt: metrics, passive health and the breaker's failure count.</summary>
-    public void Failed(UpstreamException failure, long startedAt)
-    {
-        var elapsed = Time.GetElapsedTime(startedAt);
-        Recorder.Failed(Route.Model, Route.Route, elapsed, failure);
-        if (!RoutePipelineFactory.CountsAgainstRoute(failure))
-            return;
-        Route.Traffic.Record(failed: true, elapsed);
-        Route.CountBreakerFailure();
     }
 }

@@ -22,6 +22,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
     public async ValueTask<(RouteResilience Route, TResult Result)> ExecuteAsync<TResult>(
         ChatRequest request,
         CatalogModel model,
+        RequestSettlement? settlement,
         string operation,
         Func<ResilienceContext, RouteAttempt, ValueTask<Outcome<TResult>>> attempt,
         CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             Outcome<TResult> outcome;
             try
             {
-                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, telemetry, time, cancellationToken);
+                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, telemetry, time, settlement, cancellationToken);
                 outcome = await route.Pipeline.ExecuteOutcomeAsync(attempt, context, state);
             }
             finally
