@@ -5,15 +5,22 @@
 # OTLP to a sink in the upstream process, auth and rate limits), then runs wrk at 1, 8 and 32
 # connections, non-streamed and streamed, against both, measures streaming time-to-first-byte with
 # curl, and reads the gateway's resident memory. Writes bench/results/load-latest.md.
+#
+# BENCH_BASELINE_REF=<git ref> (e.g. HEAD~3, main, a commit id) also builds that ref's gateway in a
+# temporary git worktree and runs it beside the current one, with the same settings, so a change is
+# compared with the code before it in one run: this machine is noisy, and only ratios measured in the
+# same run mean anything. The current gateway is this checkout's working tree, uncommitted changes
+# included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${BENCH_DURATION:-10s}"
-# Extra gateway settings for experiments, e.g. BENCH_GATEWAY_ENV="Gatewayz__RateLimits__Enabled=false",
+# Extra gateway settings for experiments (given to both gateways), e.g. BENCH_GATEWAY_ENV="Gatewayz__RateLimits__Enabled=false",
 # or trace sampling: BENCH_GATEWAY_ENV="OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1".
-# BENCH_PROFILE=1 adds a CPU breakdown of the gateway at 32 connections (perf record).
+# BENCH_PROFILE=1 adds a CPU breakdown of the (current) gateway at 32 connections (perf record).
 stream_samples="${BENCH_STREAM_SAMPLES:-300}"
 warmup="${BENCH_WARMUP_SECONDS:-20}"
 stream_warmup=$(( warmup / 2 > 0 ? warmup / 2 : 1 ))
+baseline_ref="${BENCH_BASELINE_REF:-}"
 connection_counts=(1 8 32)
 modes=(plain stream)
 key="bench-key-0123456789abcdef"
@@ -22,14 +29,18 @@ export BENCH_MODEL="$model"
 report="bench/results/load-latest.md"
 
 work=$(mktemp -d /tmp/gwz-bench-XXXX)
+baseline_tree="" # the baseline's temporary worktree, once created
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    # Through git, so the repository forgets the worktree too; it lives under $work either way.
+    if [[ -n "$baseline_tree" ]]; then git worktree remove --force "$baseline_tree" >/dev/null 2>&1 || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
-# On Ctrl-C bash would otherwise die without running the EXIT trap, leaving the servers running. (wrk and dotnet build catch Ctrl-C themselves and exit normally; bash then
+# On Ctrl-C bash would otherwise die without running the EXIT trap, leaving the servers running and
+# the worktree registered. (wrk and dotnet build catch Ctrl-C themselves and exit normally; bash then
 # carries on with the next step, so a Ctrl-C stops the step under way, not always the run.)
 trap 'exit 130' INT
 
@@ -57,15 +68,33 @@ build() { # project name-for-the-log → builds it in Release, showing the error
 }
 
 # ---- targets: what a cell is run against ---------------------------------------------------------
-# direct is the upstream itself; current is this checkout's gateway (the report calls it "gateway").
+# direct is the upstream itself; current is this checkout's gateway; baseline (only with
+# BENCH_BASELINE_REF) the ref's. Without a baseline the report calls the current gateway "gateway",
+# as it always has.
 declare -A url api_key pid_of label
-targets=(direct current)
-label=([direct]=direct [current]=gateway)
+targets=(direct)
+[[ -n "$baseline_ref" ]] && targets+=(baseline)
+targets+=(current)
+label=([direct]=direct [baseline]=baseline [current]=current)
+[[ -z "$baseline_ref" ]] && label[current]=gateway
 
 # ---- build -------------------------------------------------------------------------------------
+current_desc="working tree at $(git rev-parse --short HEAD)"
+if [[ -n "$(git status --porcelain --untracked-files=no)" ]]; then current_desc+=" with uncommitted changes"; fi
+if [[ -n "$baseline_ref" ]]; then # resolved first, so a mistyped ref fails before minutes of building
+    baseline_commit=$(git rev-parse --verify --quiet "${baseline_ref}^{commit}") \
+        || { echo "BENCH_BASELINE_REF=$baseline_ref is not a commit in this repository" >&2; exit 1; }
+    baseline_desc="$baseline_ref = $(git log -1 --format='%h "%s"' "$baseline_commit")"
+fi
 echo "Building (Release)…"
 build Gatewayz.Api current
 build bench/Gatewayz.Bench.Upstream upstream
+if [[ -n "$baseline_ref" ]]; then
+    echo "Building the baseline, $baseline_desc, in a temporary worktree (Release)…"
+    baseline_tree="$work/baseline-src"
+    git worktree add --detach --quiet "$baseline_tree" "$baseline_commit"
+    build "$baseline_tree/Gatewayz.Api" baseline
+fi
 
 # ---- servers -----------------------------------------------------------------------------------
 start_redis() { # port
@@ -73,6 +102,9 @@ start_redis() { # port
     pids+=($!)
 }
 
+# One function starts both gateways so they get exactly the same settings; only the build, the port
+# and the Redis server differ. Each gateway has its own Redis server (same flags) so their rate-limit
+# counters, breaker state and real-time metrics never mix, whatever database a ref picks.
 read -r -a extra_env <<<"${BENCH_GATEWAY_ENV:-}"
 start_gateway() { # target dll port redis_port
     env ASPNETCORE_ENVIRONMENT=Production \
@@ -107,6 +139,7 @@ wait_http "http://127.0.0.1:$upstream_port/v1/models"
 for target in "${targets[@]}"; do
     [[ "$target" == direct ]] && continue
     dll="Gatewayz.Api/bin/Release/net10.0/Gatewayz.Api.dll"
+    [[ "$target" == baseline ]] && dll="$baseline_tree/$dll"
     redis_port=$(free_port)
     start_redis "$redis_port"
     start_gateway "$target" "$dll" "$(free_port)" "$redis_port"
@@ -192,7 +225,8 @@ memory_mb() { # target field (VmRSS or VmHWM) → MB
 echo "Warming up (${warmup}s non-streamed + ${stream_warmup}s streamed per target: ${targets[*]})…"
 for target in "${targets[@]}"; do warm_up "$target"; done
 
-# Interleaved: for each connection count and mode, every target back to back, so the machine's drift over the run hits all of them alike.
+# Interleaved: for each connection count and mode, every target back to back (direct, baseline,
+# current), so the machine's drift over the run hits all of them alike.
 echo "Measuring ($duration per cell: ${#connection_counts[@]} connection counts × ${#modes[@]} modes × ${#targets[@]} targets)…"
 for c in "${connection_counts[@]}"; do
     for mode in "${modes[@]}"; do
@@ -203,7 +237,9 @@ echo "Streaming time to first byte ($stream_samples requests per target)…"
 measure_ttfb
 
 # ---- report ------------------------------------------------------------------------------------
-# The report's historical shape, plus the same table for streamed requests.
+mode_title() { [[ $1 == stream ]] && echo "streamed (wrk, whole stream)" || echo "non-streamed"; }
+
+# Without a baseline: the report's historical shape, plus the same table for streamed requests.
 report_overhead_table() { # mode
     local mode=$1 c d g
     echo
@@ -216,6 +252,30 @@ report_overhead_table() { # mode
     done
 }
 
+# With a baseline: per mode, one table of throughput and its ratios, one of latency and what each
+# gateway adds over direct.
+report_comparison_tables() { # mode
+    local mode=$1 c d b g
+    echo
+    echo "### $(mode_title "$mode")"
+    echo
+    echo "| connections | direct req/s | baseline req/s | current req/s | current / baseline | current / direct | baseline / direct |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for c in "${connection_counts[@]}"; do
+        d="$mode/$c/direct" b="$mode/$c/baseline" g="$mode/$c/current"
+        awk -v c="$c" -v d="${rps[$d]}" -v b="${rps[$b]}" -v g="${rps[$g]}" 'BEGIN {
+            printf "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f |\n", c, d, b, g, g/b, g/d, b/d }'
+    done
+    echo
+    echo "| connections | direct p50 ms | baseline p50 ms | current p50 ms | added p50 ms, baseline | added p50 ms, current | direct p99 ms | baseline p99 ms | current p99 ms | added p99 ms, baseline | added p99 ms, current |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for c in "${connection_counts[@]}"; do
+        d="$mode/$c/direct" b="$mode/$c/baseline" g="$mode/$c/current"
+        awk -v c="$c" -v d5="${p50[$d]}" -v b5="${p50[$b]}" -v g5="${p50[$g]}" -v d9="${p99[$d]}" -v b9="${p99[$b]}" -v g9="${p99[$g]}" 'BEGIN {
+            printf "| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", c, d5, b5, g5, b5-d5, g5-d5, d9, b9, g9, b9-d9, g9-d9 }'
+    done
+}
+
 report_ttfb() {
     local target
     echo
@@ -224,7 +284,7 @@ report_ttfb() {
     for target in "${targets[@]}"; do echo "| ${label[$target]} | ${ttfb50[$target]} | ${ttfb99[$target]} |"; done
     for target in "${targets[@]}"; do
         [[ "$target" == direct ]] && continue
-        awk -v name="added" -v a="${ttfb50[direct]}" -v b="${ttfb50[$target]}" \
+        awk -v name="added$( [[ -n "$baseline_ref" ]] && echo ", ${label[$target]}")" -v a="${ttfb50[direct]}" -v b="${ttfb50[$target]}" \
             -v c="${ttfb99[direct]}" -v d="${ttfb99[$target]}" 'BEGIN { printf "| %s | %.3f | %.3f |\n", name, b-a, d-c }'
     done
 }
@@ -234,10 +294,10 @@ report_memory_and_export() {
     echo
     for target in "${targets[@]}"; do
         [[ "$target" == direct ]] && continue
-        echo "Gateway resident memory after the run: $(memory_mb "$target" VmRSS) MB (peak $(memory_mb "$target" VmHWM) MB)."
+        echo "$( [[ -n "$baseline_ref" ]] && echo "${label[$target]^} gateway" || echo Gateway ) resident memory after the run: $(memory_mb "$target" VmRSS) MB (peak $(memory_mb "$target" VmHWM) MB)."
     done
     read -r otlp_requests otlp_bytes < <(curl -s "http://127.0.0.1:$upstream_port/otlp/received")
-    echo "OTLP export received from the gateway during the run: $otlp_requests requests, $((otlp_bytes / 1048576)) MB."
+    echo "OTLP export received from the $( [[ -n "$baseline_ref" ]] && echo "two gateways together" || echo gateway ) during the run: $otlp_requests requests, $((otlp_bytes / 1048576)) MB."
     if (( ${#notes[@]} > 0 )); then
         echo
         echo "wrk reported socket errors:"
@@ -247,13 +307,21 @@ report_memory_and_export() {
 
 mkdir -p bench/results
 {
-    echo "# Gateway overhead — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk ${duration} per cell"
-    for mode in "${modes[@]}"; do report_overhead_table "$mode"; done
+    if [[ -z "$baseline_ref" ]]; then
+        echo "# Gateway overhead — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk ${duration} per cell"
+        for mode in "${modes[@]}"; do report_overhead_table "$mode"; done
+    else
+        echo "# Gateway overhead, current vs baseline — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk ${duration} per cell"
+        echo
+        echo "Current: $current_desc. Baseline: $baseline_desc. Same settings, each on its own Redis;"
+        echo "each cell ran direct, baseline and current back to back. Compare ratios within this run only."
+        for mode in "${modes[@]}"; do report_comparison_tables "$mode"; done
+    fi
     report_ttfb
     report_memory_and_export
 } >"$report"
 
-if [[ -n "${BENCH_PROFILE:-}" ]]; then # where the gateway's CPU goes at 32 connections (perf + the runtime's perf map)
+if [[ -n "${BENCH_PROFILE:-}" ]]; then # where the current gateway's CPU goes at 32 connections (perf + the runtime's perf map)
     command -v perf >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf >/dev/null; }
     wrk_at current 32 plain 14s >/dev/null &
     load_pid=$!
