@@ -18,7 +18,7 @@ public static class TokenEstimator
     {
         var total = 0;
         foreach (var message in messages)
-            total += TokensPerMessage + CountText(message.Content);
+            total += TokensPerMessage + CountCharacters(message.TextLength);
         return total;
     }
 }

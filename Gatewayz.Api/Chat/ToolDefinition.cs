@@ -1,0 +1,10 @@
+using System.Text.Json;
+
+namespace Gatewayz.Api.Chat;
+
+/// <summary>
+/// A function the model may call: OpenAI's <c>tools[].function</c> (<c>name</c>, <c>description</c>,
+/// <c>parameters</c>), Anthropic's <c>tools[]</c> (<c>name</c>, <c>description</c>, <c>input_schema</c>).
+/// <see cref="Parameters"/> is the JSON Schema of its arguments, from the request's document.
+/// </summary>
+public sealed record ToolDefinition(string Name, string? Description, JsonElement? Parameters);
