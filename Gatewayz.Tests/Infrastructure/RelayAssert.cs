@@ -81,7 +81,7 @@ public static class RelayAssert
                     (text.TryGetValue(index, out var builder) ? builder : text[index] = new StringBuilder()).Append(content.GetString());
             }
         }
-        return string.Join(", ", text.Select(choice => $"[{choice.Key}] \"{choice.Value}\""));
+        return text.Count == 0 ? "(no text)" : string.Join(", ", text.Select(choice => $"[{choice.Key}] \"{choice.Value}\""));
     }
 
     private static void OwnedByGateway(JsonElement answer, string model, string what)
