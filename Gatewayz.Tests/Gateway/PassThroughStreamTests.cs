@@ -16,7 +16,7 @@ public sealed class PassThroughStreamTests : IAsyncLifetime
     public async Task InitializeAsync() => _relay = await RelayGateway.StartAsync();
 
     [Theory]
-    // a role chunk, a tool call's first fragment (index, id, type, name), its arguments in three chunks
+    // the role with a tool call's first fragment (index, id, type, name), then its arguments in three chunks
     [InlineData("tool-call-fragments.sse")]
     // tool calls with index 0 and index 1
     [InlineData("parallel-tool-calls.sse")]
