@@ -10,7 +10,7 @@ namespace Gatewayz.Tests.Infrastructure;
 
 /// <summary>
 /// A real OpenAI-compatible HTTP server on loopback whose answers a test controls through
-/// <see cref="Behavior"/>: content, status codes, delays, stream chunks and broken connections.
+/// <see cref="Behavior"/>: content, status codes, delays, stream chunks, raw byte frames and broken connections.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -79,6 +79,12 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
 
         var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (behavior.Frames is { } frames)
+        {
+            context.Response.ContentType = stream ? "text/event-stream" : "application/json";
+            await WriteFramesAsync(context, frames);
+            return;
+        }
         if (stream && behavior.RawStream is { } rawStream)
         {
             context.Response.ContentType = "text/event-stream";
@@ -123,6 +129,17 @@ public sealed class FakeUpstream : IAsyncDisposable
         await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } });
         if (behavior.UsageBeforeChunk is null) await WriteUsageAsync(context, behavior);
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task WriteFramesAsync(HttpContext context, IReadOnlyList<UpstreamFrame> frames)
+    {
+        await context.Response.StartAsync(context.RequestAborted);
+        foreach (var frame in frames)
+        {
+            await context.Response.Body.WriteAsync(frame.Bytes, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (frame.DelayAfter > TimeSpan.Zero) await Task.Delay(frame.DelayAfter, context.RequestAborted);
+        }
     }
 
     private static Task WriteUsageAsync(HttpContext context, UpstreamBehavior behavior) =>

@@ -20,6 +20,12 @@ public sealed record UpstreamBehavior
     public string? RawStream { get; init; }
     /// <summary>A non-streamed 200 answer's body, sent as it is.</summary>
     public string? RawBody { get; init; }
+    /// <summary>
+    /// A 200 answer's body (a stream's or a completion's, whichever was asked for) as raw byte frames, each
+    /// written and flushed, then its delay waited, before the response ends cleanly. Takes precedence
+    /// over <see cref="RawStream"/>, <see cref="RawBody"/> and the generated answers.
+    /// </summary>
+    public IReadOnlyList<UpstreamFrame>? Frames { get; init; }
     public bool AbortConnection { get; init; }
     /// <summary>Sends the usage chunk before chunk number N instead of after the last one (as some providers report usage early).</summary>
     public int? UsageBeforeChunk { get; init; }
