@@ -6,7 +6,8 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
 /// <summary>
 /// The client's OpenAI-format body, re-addressed to the upstream's model id. Streaming calls always
-/// ask for usage so that tokens and cost are measured even when the client did not ask for them.
+/// ask for usage (<c>stream_options.include_usage</c>) so that tokens and cost are measured even when
+/// the client did not ask for them; the client's other stream options are kept.
 /// </summary>
 public static class UpstreamRequestBody
 {
@@ -28,8 +29,17 @@ public static class UpstreamRequestBody
         if (request.Stream)
         {
             writer.WriteBoolean("stream", true);
+            // The client's other stream options (include_obfuscation, and whatever comes next) go along.
             writer.WriteStartObject("stream_options");
             writer.WriteBoolean("include_usage", true);
+            if (request.Body.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var option in options.EnumerateObject())
+                {
+                    if (!option.NameEquals("include_usage"))
+                        option.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
