@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
+using Gatewayz.Api.Wire.OpenAi;
 
 namespace Gatewayz.Api.Anthropic;
 
@@ -18,8 +22,25 @@ public sealed class AnthropicChatFormat : IChatWireFormat
 
     public ChatRequest Parse(JsonElement body) => AnthropicRequestParser.Parse(body);
 
-    public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion) =>
-        JsonResponse.Serialize((identity, completion), static (writer, state) => AnthropicWire.WriteMessage(writer, state.identity, state.completion));
+    /// <summary>The upstream's answer (choice 0) as a message whose content blocks keep its text, reasoning and tool calls, in order.</summary>
+    public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion)
+    {
+        var deltas = new List<ChatDelta>();
+        new OpenAiDeltaReader().ReadCompletion(completion, deltas);
+        var parts = new ChatPartsBuilder(choice: 0);
+        foreach (var delta in deltas)
+            parts.Add(delta);
+        var message = (identity, Parts: parts.Build(), FinishReason: parts.FinishReason ?? completion.FinishReason, completion.Usage);
+        try
+        {
+            return JsonResponse.Serialize(message, static (writer, state) =>
+                AnthropicWire.WriteMessage(writer, state.identity, state.Parts, state.FinishReason, state.Usage));
+        }
+        catch (UpstreamException untranslatable)
+        {
+            throw new GatewayException(UpstreamErrors.ToGatewayError(untranslatable, identity.Model));
+        }
+    }
 
     public IChatStreamEncoder CreateStreamEncoder(ResponseIdentity identity, ChatRequest request) =>
         new AnthropicStreamEncoder(identity, request.EstimatedInputTokens);

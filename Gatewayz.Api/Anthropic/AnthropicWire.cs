@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers;
 
 namespace Gatewayz.Api.Anthropic;
 
@@ -9,25 +10,84 @@ public static class AnthropicWire
     public static string StopReason(string finishReason) => finishReason switch
     {
         FinishReasons.Length => "max_tokens",
-        FinishReasons.ToolCalls => "tool_use",
+        FinishReasons.ToolCalls or FinishReasons.FunctionCall => "tool_use",
         FinishReasons.ContentFilter => "refusal",
         _ => "end_turn",
     };
 
-    public static void WriteMessage(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
+    /// <summary>
+    /// A non-streamed message whose content blocks are <paramref name="parts"/> in order: text, thinking
+    /// and tool_use blocks (see <see cref="WriteBlock"/>).
+    /// </summary>
+    public static void WriteMessage(Utf8JsonWriter writer, ResponseIdentity identity, IReadOnlyList<ContentPart> parts, string finishReason, TokenUsage usage)
     {
         writer.WriteStartObject();
         WriteMessageHeader(writer, identity);
         writer.WriteStartArray("content");
-        writer.WriteStartObject();
-        writer.WriteString("type", "text");
-        writer.WriteString("text", completion.Content);
-        writer.WriteEndObject();
+        foreach (var part in parts)
+            WriteBlock(writer, part);
         writer.WriteEndArray();
-        writer.WriteString("stop_reason", StopReason(completion.FinishReason));
+        writer.WriteString("stop_reason", StopReason(finishReason));
         writer.WriteNull("stop_sequence");
-        WriteUsage(writer, completion.Usage.InputTokens, completion.Usage.OutputTokens);
+        WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One content block with everything in it: <c>{"type":"text","text"}</c>,
+    /// <c>{"type":"thinking","thinking","signature"}</c> (the signature empty when the upstream gave none) or
+    /// <c>{"type":"tool_use","id","name","input"}</c>, whose input is the call's arguments JSON.
+    /// </summary>
+    public static void WriteBlock(Utf8JsonWriter writer, ContentPart part)
+    {
+        writer.WriteStartObject();
+        switch (part)
+        {
+            case TextPart text:
+                writer.WriteString("type", "text");
+                writer.WriteString("text", text.Text);
+                break;
+            case ThinkingPart thinking:
+                writer.WriteString("type", "thinking");
+                writer.WriteString("thinking", thinking.Text);
+                writer.WriteString("signature", thinking.Signature ?? "");
+                break;
+            case ToolCallPart call:
+                WriteToolUse(writer, call.Id, call.Name);
+                writer.WritePropertyName("input");
+                writer.WriteRawValue(ToolInput(call.Arguments));
+                break;
+            default:
+                throw new InvalidOperationException($"An answer cannot hold a {part.GetType().Name}.");
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The arguments of a tool call as Anthropic's <c>input</c>, which must be a JSON object: none at all
+    /// is <c>{}</c>; anything else than an object cannot be expressed and fails the answer.
+    /// </summary>
+    private static string ToolInput(string arguments)
+    {
+        if (string.IsNullOrWhiteSpace(arguments))
+            return "{}";
+        try
+        {
+            using var document = JsonDocument.Parse(arguments);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+                return arguments;
+        }
+        catch (JsonException)
+        {
+        }
+        throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream's tool call arguments are not a JSON object, which Anthropic's tool_use input must be.");
+    }
+
+    private static void WriteToolUse(Utf8JsonWriter writer, string id, string name)
+    {
+        writer.WriteString("type", "tool_use");
+        writer.WriteString("id", id);
+        writer.WriteString("name", name);
     }
 
     public static void WriteMessageStart(Utf8JsonWriter writer, ResponseIdentity identity, int inputTokens)
@@ -45,35 +105,71 @@ public static class AnthropicWire
         writer.WriteEndObject();
     }
 
-    public static void WriteContentBlockStart(Utf8JsonWriter writer)
+    /// <summary>
+    /// <c>content_block_start</c> of block <paramref name="index"/>, empty: <c>text</c>, <c>thinking</c>, or a
+    /// <c>tool_use</c> whose input arrives in <c>input_json_delta</c>s.
+    /// </summary>
+    public static void WriteContentBlockStart(Utf8JsonWriter writer, int index, ChatDeltaKind kind, string? toolCallId = null, string? toolName = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "content_block_start");
-        writer.WriteNumber("index", 0);
+        writer.WriteNumber("index", index);
         writer.WriteStartObject("content_block");
-        writer.WriteString("type", "text");
-        writer.WriteString("text", "");
+        switch (kind)
+        {
+            case ChatDeltaKind.Thinking:
+                writer.WriteString("type", "thinking");
+                writer.WriteString("thinking", "");
+                writer.WriteString("signature", "");
+                break;
+            case ChatDeltaKind.ToolCallStarted:
+                WriteToolUse(writer, toolCallId ?? "", toolName ?? "");
+                writer.WriteStartObject("input");
+                writer.WriteEndObject();
+                break;
+            default:
+                writer.WriteString("type", "text");
+                writer.WriteString("text", "");
+                break;
+        }
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    public static void WriteTextDelta(Utf8JsonWriter writer, string text)
+    /// <summary>
+    /// <c>content_block_delta</c> of block <paramref name="index"/>: <c>text_delta</c>, <c>thinking_delta</c>
+    /// or <c>input_json_delta</c> (a fragment of a tool call's arguments, as the upstream split them).
+    /// </summary>
+    public static void WriteContentBlockDelta(Utf8JsonWriter writer, int index, ChatDeltaKind kind, string text)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "content_block_delta");
-        writer.WriteNumber("index", 0);
+        writer.WriteNumber("index", index);
         writer.WriteStartObject("delta");
-        writer.WriteString("type", "text_delta");
-        writer.WriteString("text", text);
+        switch (kind)
+        {
+            case ChatDeltaKind.Thinking:
+                writer.WriteString("type", "thinking_delta");
+                writer.WriteString("thinking", text);
+                break;
+            case ChatDeltaKind.ToolArguments:
+                writer.WriteString("type", "input_json_delta");
+                writer.WriteString("partial_json", text);
+                break;
+            default:
+                writer.WriteString("type", "text_delta");
+                writer.WriteString("text", text);
+                break;
+        }
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    public static void WriteContentBlockStop(Utf8JsonWriter writer)
+    public static void WriteContentBlockStop(Utf8JsonWriter writer, int index)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "content_block_stop");
-        writer.WriteNumber("index", 0);
+        writer.WriteNumber("index", index);
         writer.WriteEndObject();
     }
 

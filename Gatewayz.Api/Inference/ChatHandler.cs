@@ -45,9 +45,9 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             await encoder.WriteStartAsync(sse, cancellationToken);
             await foreach (var chunk in sse.WithKeepAlive(stream.ReadAsync(cancellationToken), _keepAlive, time, cancellationToken))
             {
-                if (!encoder.TryBegin(sse, chunk))
+                if (!encoder.TryWrite(sse, chunk))
                     continue;
-                await sse.EndEventAsync(cancellationToken);
+                await sse.FlushAsync(cancellationToken);
                 stream.Delivered(chunk, cancellationToken);
             }
         }
@@ -59,6 +59,8 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
         }
         catch (UpstreamException failure)
         {
+            // Recorded by the stream when the upstream failed; a chunk the client's format cannot express fails here.
+            await stream.FailAsync(failure);
             // The response has begun: the client learns of the failure from an error event, and the
             // missing end tells any SDK that the answer is incomplete.
             encoder.BeginError(sse, UpstreamErrors.ForStream(failure, chat.Model.Id));

@@ -90,6 +90,9 @@ public sealed class InferenceStream(RouteResilience route, int estimatedInputTok
         _outcome.Abandoned(usage);
     }
 
+    /// <summary>Records a failure after the first chunk, unless the attempt's outcome is already recorded.</summary>
+    public ValueTask FailAsync(UpstreamException failure) => _outcome.FailedAfterFirstChunkAsync(failure);
+
     public async ValueTask DisposeAsync()
     {
         await _upstream.DisposeAsync();

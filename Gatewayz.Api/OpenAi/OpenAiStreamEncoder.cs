@@ -20,7 +20,15 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
     /// <summary>OpenAI's stream has no opening event: the first chunk carries the role.</summary>
     public ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk)
+    public bool TryWrite(ServerSentEventWriter sse, in ChatChunk chunk)
+    {
+        if (!TryBegin(sse, chunk))
+            return false;
+        sse.EndEvent();
+        return true;
+    }
+
+    private bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk)
     {
         if (!chunk.Payload.IsEmpty)
         {

@@ -66,14 +66,24 @@ public sealed class ServerSentEventWriter : IDisposable
         return _pipe;
     }
 
+    /// <summary>Ends the frame and sends it (with any frames ended before it).</summary>
     public async ValueTask EndEventAsync(CancellationToken cancellationToken)
+    {
+        EndEvent();
+        await _pipe.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Ends the frame without sending it yet: for several frames that leave together, sent by the last <see cref="EndEventAsync"/>.</summary>
+    public void EndEvent()
     {
         // Writes what a BeginEvent frame's JSON writer still holds; nothing after BeginData.
         _json.Flush();
         _pipe.Write(FrameEnd);
         Wrote();
-        await _pipe.FlushAsync(cancellationToken);
     }
+
+    /// <summary>Sends the frames ended so far.</summary>
+    public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken) => _pipe.FlushAsync(cancellationToken);
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {

@@ -14,10 +14,11 @@ public interface IChatStreamEncoder
     ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts the event of <paramref name="chunk"/>, to be finished with <see cref="ServerSentEventWriter.EndEventAsync"/>;
-    /// false (and nothing written) when the chunk has nothing for this client.
+    /// Writes the events of <paramref name="chunk"/> (none, one or several, each ended with
+    /// <see cref="ServerSentEventWriter.EndEvent"/>; the caller sends them); false when the chunk has
+    /// nothing for this client.
     /// </summary>
-    bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk);
+    bool TryWrite(ServerSentEventWriter sse, in ChatChunk chunk);
 
     /// <summary>The events that close an answer that finished, with its finish reason and usage.</summary>
     ValueTask WriteEndAsync(ServerSentEventWriter sse, string finishReason, TokenUsage usage, CancellationToken cancellationToken);

@@ -109,8 +109,8 @@ public sealed class AbandonedStreamTests : IAsyncLifetime
         };
         using var http = _gateway.CreateHttpClient();
 
-        // message_start and content_block_start reach the client; no text does.
-        await AbandoningClient.ReadThenLeaveAsync(http, "/v1/messages", MessagesBody(), "content_block_start", events: 1);
+        // message_start reaches the client; no content block does, as blocks open with their first delta.
+        await AbandoningClient.ReadThenLeaveAsync(http, "/v1/messages", MessagesBody(), "message_start", events: 1);
 
         var metrics = await CancelledMetricsAsync();
         Tokens(metrics, "input").ShouldBe(21, "the upstream's report, no prompt estimate on top");

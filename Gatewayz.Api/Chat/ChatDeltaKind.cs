@@ -1,0 +1,23 @@
+namespace Gatewayz.Api.Chat;
+
+/// <summary>What a <see cref="ChatDelta"/> adds to a choice of a streamed answer.</summary>
+public enum ChatDeltaKind
+{
+    /// <summary>Answer text (OpenAI <c>delta.content</c>, Anthropic <c>text_delta</c>).</summary>
+    Text,
+
+    /// <summary>Reasoning text (<c>reasoning_content</c> / <c>reasoning</c>, Anthropic <c>thinking_delta</c>).</summary>
+    Thinking,
+
+    /// <summary>The model's refusal, in words (OpenAI <c>delta.refusal</c>).</summary>
+    Refusal,
+
+    /// <summary>A tool call begins: its id and function name (OpenAI's first <c>tool_calls</c> fragment, Anthropic's <c>tool_use</c> block start).</summary>
+    ToolCallStarted,
+
+    /// <summary>A fragment of a tool call's arguments JSON (OpenAI <c>function.arguments</c>, Anthropic <c>input_json_delta</c>).</summary>
+    ToolArguments,
+
+    /// <summary>The choice finished, for the reason in <see cref="ChatDelta.Text"/> (OpenAI's finish reasons).</summary>
+    Finished,
+}
