@@ -1,44 +1,72 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Providers.OpenAiCompatible;
 
 namespace Gatewayz.Api.Providers.Simulation;
 
 /// <summary>
 /// A provider that needs no network: realistic time to first token, streaming speed, token counts
-/// from the prompt, error rates and outage windows, for demos, load tests and chaos experiments.
+/// from the prompt, error rates and outage windows, for demos, load tests and chaos experiments. It
+/// speaks OpenAI's protocol as an upstream does — the request's tools, <c>tool_choice</c>, <c>n</c>,
+/// <c>stop</c> and <c>logprobs</c> are answered (<see cref="SimulatedRequest"/>), the answer is written
+/// as OpenAI's bytes (<see cref="SimulatedWire"/>) and read back like a real upstream's, so the gateway
+/// relays and observes it on the same paths.
 /// </summary>
 public sealed class SimulatedProvider(string name, ProviderOptions options, GatewayOptions gateway, TimeProvider time) : IChatProvider
 {
-    private const int WordsPerChunk = 3;
+    private const int TokensPerChunk = 3;
+
+    /// <summary>The simulator writes nothing secret: there is nothing to redact.</summary>
+    private static readonly UpstreamRedactor Redactor = new(null, null);
+
+    private readonly JsonEncodedText _fingerprint = SimulatedWire.Fingerprint(name);
 
     public string Name { get; } = name;
 
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        var script = ScriptFor(call);
+        var (script, header) = ScriptFor(call);
         await DelayAsync(script.TimeToFirstToken, cancellationToken);
         ThrowIfFailing(script);
-        await DelayAsync(script.PerToken * script.Words.Count, cancellationToken);
-        return new ChatCompletion(
-            script.Text(0, script.Words.Count),
-            script.FinishReason,
-            new TokenUsage(call.Request.EstimatedInputTokens, script.Words.Count),
-            call.UpstreamModel);
+        await DelayAsync(script.PerToken * script.LongestOutput, cancellationToken);
+        var inputTokens = call.Request.EstimatedInputTokens;
+        var body = SimulatedWire.Completion(header, script, new TokenUsage(inputTokens, script.OutputTokens));
+        return OpenAiResponseReader.ReadCompletion(body, inputTokens, Name, Redactor);
     }
 
+    /// <summary>
+    /// The choices side by side, one event per choice and step: roles, then a step of text or tool-call
+    /// fragments per <see cref="TokensPerChunk"/> tokens' time, then each choice's finish reason and the usage.
+    /// </summary>
     public async IAsyncEnumerable<ChatChunk> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var script = ScriptFor(call);
+        var (script, header) = ScriptFor(call);
         await DelayAsync(script.TimeToFirstToken, cancellationToken);
         ThrowIfFailing(script);
-        for (var i = 0; i < script.Words.Count; i += WordsPerChunk)
+        var choices = script.Choices;
+        var steps = new List<ChoiceStep>[choices.Count];
+        var stepCount = 0;
+        for (var i = 0; i < steps.Length; i++)
         {
-            if (i > 0)
-                await DelayAsync(script.PerToken * WordsPerChunk, cancellationToken);
-            yield return ChatChunk.Text(script.Text(i, WordsPerChunk));
+            steps[i] = ChoiceStep.Of(choices[i], TokensPerChunk);
+            stepCount = Math.Max(stepCount, steps[i].Count);
         }
-        yield return new ChatChunk(null, script.FinishReason, new TokenUsage(call.Request.EstimatedInputTokens, script.Words.Count));
+        for (var step = 0; step < stepCount; step++)
+        {
+            // The role and the first output leave together at the first token; each later step takes its tokens' time.
+            if (step > 1)
+                await DelayAsync(script.PerToken * TokensPerChunk, cancellationToken);
+            for (var i = 0; i < choices.Count; i++)
+            {
+                if (step < steps[i].Count)
+                    yield return Read(SimulatedWire.Chunk(header, choices[i], steps[i][step], first: step == 0, script.TopLogProbs));
+            }
+        }
+        for (var i = 0; i < choices.Count; i++)
+            yield return Read(SimulatedWire.Finish(header, choices[i]));
+        yield return Read(SimulatedWire.Usage(header, new TokenUsage(call.Request.EstimatedInputTokens, script.OutputTokens)));
     }
 
     public Task ProbeAsync(CancellationToken cancellationToken)
@@ -54,14 +82,20 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
         return [];
     }
 
-    private SimulatedScript ScriptFor(ProviderCall call)
+    /// <summary>The request is checked first, as an upstream refuses a bad one at once; then the answer is drawn.</summary>
+    private (SimulatedScript Script, SimulatedHeader Header) ScriptFor(ProviderCall call)
     {
+        var request = SimulatedRequest.Read(call.Request, Name);
         var random = gateway.SimulationSeed is { } seed
             ? new Random(StableHash.Of(seed, Name, call.UpstreamModel, call.Request.Messages[^1].Content))
             : Random.Shared;
         var profile = SimulationProfile.For(options.Simulation, call.UpstreamModel);
-        return SimulatedScript.Create(profile, random, time.GetUtcNow(), call.Request.MaxTokens, gateway.SimulationTimeScale);
+        var now = time.GetUtcNow();
+        var script = SimulatedScript.Create(profile, request, random, now, gateway.SimulationTimeScale);
+        return (script, new SimulatedHeader(SimulatedWire.Encode(script.Id), now.ToUnixTimeSeconds(), SimulatedWire.Encode(call.UpstreamModel), _fingerprint));
     }
+
+    private ChatChunk Read(byte[] payload) => OpenAiResponseReader.ReadChunk(payload, Name, Redactor);
 
     private void ThrowIfFailing(SimulatedScript script)
     {

@@ -1,51 +1,50 @@
-using System.Text;
-
 namespace Gatewayz.Api.Providers.Simulation;
 
 /// <summary>
 /// Everything a simulated call will do, decided up front from one random source so that a seeded
-/// simulator is deterministic however requests interleave.
+/// simulator is deterministic however requests interleave: failure, timing, and every choice's text or
+/// function calls. The draws come in a fixed order — failure, time to first token, each choice's output,
+/// then log probabilities — so choice 0 is the same answer whatever <c>n</c> or <c>logprobs</c> say.
 /// </summary>
 public sealed record SimulatedScript(
     UpstreamFailureKind? Failure,
     TimeSpan TimeToFirstToken,
     TimeSpan PerToken,
-    IReadOnlyList<string> Words,
-    string FinishReason)
+    string Id,
+    IReadOnlyList<SimulatedChoice> Choices,
+    int TopLogProbs)
 {
-    private static readonly string[] Vocabulary =
-    [
-        "the", "gateway", "routes", "each", "request", "to", "a", "healthy", "provider", "and", "measures",
-        "latency", "tokens", "cost", "so", "that", "operators", "can", "see", "what", "happens", "when",
-        "models", "answer", "slowly", "or", "fail", "traffic", "moves", "between", "routes", "while",
-        "circuit", "breakers", "protect", "clients", "from", "outages", "streams", "arrive", "in", "small",
-        "chunks", "with", "usage", "reported", "at", "the", "end", "of", "every", "response",
-    ];
-
-    public static SimulatedScript Create(SimulationProfile profile, Random random, DateTimeOffset now, int? maxTokens, double timeScale)
+    public static SimulatedScript Create(SimulationProfile profile, SimulatedRequest request, Random random, DateTimeOffset now, double timeScale)
     {
         var failure = profile.Outages.Any(window => window.Contains(now)) ? UpstreamFailureKind.Connection : DrawFailure(profile, random);
         var ttft = TimeSpan.FromMilliseconds(LogNormal(random, profile.TimeToFirstTokenMs, profile.LatencySigma) * timeScale);
         var perToken = TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, profile.TokensPerSecond) * timeScale);
 
-        var wanted = Math.Max(1, (int)Math.Round(LogNormal(random, profile.MeanOutputTokens, 0.5)));
-        var count = maxTokens is { } max ? Math.Min(wanted, max) : wanted;
-        var words = new string[count];
-        for (var i = 0; i < count; i++)
-            words[i] = Vocabulary[random.Next(Vocabulary.Length)];
-        return new SimulatedScript(failure, ttft, perToken, words, count < wanted ? "length" : "stop");
+        var choices = new SimulatedChoice[request.Choices];
+        for (var i = 0; i < choices.Length; i++)
+        {
+            choices[i] = request.ToolCalls.Count > 0
+                ? SimulatedChoice.CallTools(i, request.ToolCalls, random)
+                : SimulatedChoice.Text(i, profile, request, random);
+        }
+        if (request.LogProbs)
+        {
+            foreach (var choice in choices)
+            {
+                if (choice.ToolCalls.Count == 0)
+                    choice.DrawLogProbs(random);
+            }
+        }
+        Span<byte> id = stackalloc byte[12];
+        random.NextBytes(id);
+        return new SimulatedScript(failure, ttft, perToken, "chatcmpl-" + Convert.ToHexStringLower(id), choices, request.TopLogProbs);
     }
 
-    public string Text(int from, int count)
-    {
-        var text = new StringBuilder();
-        for (var i = from; i < from + count && i < Words.Count; i++)
-        {
-            if (i > 0) text.Append(' ');
-            text.Append(Words[i]);
-        }
-        return text.ToString();
-    }
+    /// <summary>Completion tokens over every choice.</summary>
+    public int OutputTokens => Choices.Sum(choice => choice.OutputTokens);
+
+    /// <summary>The longest choice's tokens: choices are generated side by side, so this paces the answer.</summary>
+    public int LongestOutput => Choices.Max(choice => choice.OutputTokens);
 
     private static UpstreamFailureKind? DrawFailure(SimulationProfile profile, Random random)
     {
@@ -55,8 +54,8 @@ public sealed record SimulatedScript(
         return null;
     }
 
-    /// <summary>A log-normal sample with the given median: latency is skewed, with a long tail.</summary>
-    private static double LogNormal(Random random, double median, double sigma)
+    /// <summary>A log-normal sample with the given median: latency and answer length are skewed, with a long tail.</summary>
+    public static double LogNormal(Random random, double median, double sigma)
     {
         var u1 = 1.0 - random.NextDouble();
         var u2 = random.NextDouble();

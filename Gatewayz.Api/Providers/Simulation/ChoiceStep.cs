@@ -1,0 +1,42 @@
+namespace Gatewayz.Api.Providers.Simulation;
+
+/// <summary>One stream event of a choice: what it carries, of which call, and which part of the tokens or arguments.</summary>
+public readonly record struct ChoiceStep(StepKind Kind, int Call, int From, int Length)
+{
+    /// <summary>How many fragments a call's arguments are streamed in, as OpenAI splits them.</summary>
+    public const int ArgumentFragments = 3;
+
+    /// <summary>
+    /// A choice's events: the role (which a function-call answer sends with its first call's start), then
+    /// text <paramref name="tokensPerChunk"/> tokens at a time, or for each call its start and its arguments
+    /// in up to <see cref="ArgumentFragments"/> pieces.
+    /// </summary>
+    public static List<ChoiceStep> Of(SimulatedChoice choice, int tokensPerChunk)
+    {
+        var steps = new List<ChoiceStep>();
+        if (choice.ToolCalls.Count == 0)
+        {
+            steps.Add(new ChoiceStep(StepKind.Role, 0, 0, 0));
+            for (var from = 0; from < choice.Tokens.Count; from += tokensPerChunk)
+                steps.Add(new ChoiceStep(StepKind.Text, 0, from, Math.Min(tokensPerChunk, choice.Tokens.Count - from)));
+            return steps;
+        }
+        for (var call = 0; call < choice.ToolCalls.Count; call++)
+        {
+            steps.Add(new ChoiceStep(StepKind.CallStart, call, 0, 0));
+            var arguments = choice.ToolCalls[call].Arguments;
+            var start = 0;
+            for (var piece = 1; piece <= ArgumentFragments; piece++)
+            {
+                var end = arguments.Length * piece / ArgumentFragments;
+                // Never between the two halves of a surrogate pair: each fragment is text of its own.
+                if (end < arguments.Length && char.IsLowSurrogate(arguments[end]))
+                    end++;
+                if (end > start)
+                    steps.Add(new ChoiceStep(StepKind.Arguments, call, start, end - start));
+                start = Math.Max(start, end);
+            }
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,104 @@
+using Gatewayz.Api.Chat;
+
+namespace Gatewayz.Api.Providers.Simulation;
+
+/// <summary>
+/// One choice of a simulated answer: text as tokens (<see cref="SimulatedWords"/>), with their log
+/// probabilities when asked, or function calls; and why it finished.
+/// </summary>
+public sealed class SimulatedChoice
+{
+    private SimulatedChoice(int index, string[] tokens, SimulatedToolCall[] toolCalls, string finishReason, int outputTokens)
+    {
+        Index = index;
+        Tokens = tokens;
+        ToolCalls = toolCalls;
+        FinishReason = finishReason;
+        OutputTokens = outputTokens;
+    }
+
+    public int Index { get; }
+
+    /// <summary>The text's tokens, each but the first with its leading space; empty for function calls.</summary>
+    public IReadOnlyList<string> Tokens { get; }
+
+    /// <summary>One per token when the request asked for <c>logprobs</c>; otherwise null.</summary>
+    public IReadOnlyList<TokenLogProb>? LogProbs { get; private set; }
+
+    /// <summary>The function calls; empty for a text answer.</summary>
+    public IReadOnlyList<SimulatedToolCall> ToolCalls { get; }
+
+    public string FinishReason { get; }
+
+    /// <summary>Completion tokens: the text's tokens, or an estimate from the calls' names and arguments.</summary>
+    public int OutputTokens { get; }
+
+    /// <summary>
+    /// Text of a log-normal length around the profile's mean, cut to <c>max_tokens</c> (finish <c>length</c>)
+    /// and before the first stop sequence (finish <c>stop</c>).
+    /// </summary>
+    public static SimulatedChoice Text(int index, SimulationProfile profile, SimulatedRequest request, Random random)
+    {
+        var wanted = Math.Max(1, (int)Math.Round(SimulatedScript.LogNormal(random, profile.MeanOutputTokens, 0.5)));
+        var count = request.MaxTokens is { } max ? Math.Min(wanted, max) : wanted;
+        var tokens = new string[count];
+        for (var i = 0; i < count; i++)
+            tokens[i] = SimulatedWords.Token(random, i);
+        var finish = count < wanted ? FinishReasons.Length : FinishReasons.Stop;
+        if (request.StopSequences.Count > 0 && CutAtStop(ref tokens, request.StopSequences))
+            finish = FinishReasons.Stop;
+        return new SimulatedChoice(index, tokens, [], finish, tokens.Length);
+    }
+
+    /// <summary>A call of each tool, with arguments made up from its schema and an id drawn from <paramref name="random"/>.</summary>
+    public static SimulatedChoice CallTools(int index, IReadOnlyList<SimulatedTool> tools, Random random)
+    {
+        var calls = new SimulatedToolCall[tools.Count];
+        var outputTokens = 0;
+        Span<byte> id = stackalloc byte[12];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            random.NextBytes(id);
+            var arguments = SchemaArguments.For(tools[i].Parameters, random);
+            calls[i] = new SimulatedToolCall("call_" + Convert.ToHexStringLower(id), tools[i].Name, arguments);
+            outputTokens += TokenEstimator.CountCharacters(tools[i].Name.Length + arguments.Length);
+        }
+        return new SimulatedChoice(index, [], calls, FinishReasons.ToolCalls, outputTokens);
+    }
+
+    /// <summary>Draws the log probability of every token (a text answer's; function calls have none).</summary>
+    public void DrawLogProbs(Random random)
+    {
+        var logProbs = new TokenLogProb[Tokens.Count];
+        for (var i = 0; i < logProbs.Length; i++)
+            logProbs[i] = TokenLogProb.Draw(random);
+        LogProbs = logProbs;
+    }
+
+    /// <summary>Ends the text before the first occurrence of any sequence; a token the cut runs through keeps its start.</summary>
+    private static bool CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
+    {
+        var text = string.Concat(tokens);
+        var cut = -1;
+        foreach (var sequence in sequences)
+        {
+            var at = text.IndexOf(sequence, StringComparison.Ordinal);
+            if (at >= 0 && (cut < 0 || at < cut))
+                cut = at;
+        }
+        if (cut < 0)
+            return false;
+
+        var kept = new List<string>();
+        var position = 0;
+        foreach (var token in tokens)
+        {
+            if (position >= cut)
+                break;
+            kept.Add(position + token.Length <= cut ? token : token[..(cut - position)]);
+            position += token.Length;
+        }
+        tokens = [.. kept];
+        return true;
+    }
+}
