@@ -29,8 +29,8 @@ public static class OpenAiChatRequestParser
         }
 
         var stream = JsonFields.OptionalBool(body, "stream");
-        JsonFields.OptionalNumber(body, "temperature", 0, 2);
-        JsonFields.OptionalNumber(body, "top_p", 0, 1);
+        var temperature = JsonFields.OptionalNumber(body, "temperature", 0, 2);
+        var topP = JsonFields.OptionalNumber(body, "top_p", 0, 1);
         var includeUsage = JsonFields.Get(body, "stream_options") is { ValueKind: JsonValueKind.Object } options && JsonFields.OptionalBool(options, "include_usage");
 
         return new ChatRequest
@@ -41,6 +41,8 @@ public static class OpenAiChatRequestParser
             Stream = stream,
             IncludeUsage = includeUsage,
             MaxTokens = JsonFields.OptionalPositiveInt(body, "max_completion_tokens") ?? JsonFields.OptionalPositiveInt(body, "max_tokens"),
+            Temperature = temperature,
+            TopP = topP,
         };
     }
 }
