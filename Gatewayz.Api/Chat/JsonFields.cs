@@ -84,13 +84,9 @@ public static class JsonFields
         ? value
         : throw new GatewayException(GatewayError.InvalidValue(at.ToString(), "expected an object."));
 
-    /// <summary>Content is a string or an array of parts; the text parts are joined.</summary>
-    public static string FlattenContent(JsonElement? content, string field) =>
-        TryFlattenContent(content, out var text) ? text : throw InvalidContent(field);
-
     /// <summary>
-    /// <see cref="FlattenContent"/> for callers that name the field only when it is invalid, so the
-    /// happy path builds no field names.
+    /// OpenAI's message content, a string or an array of parts, as its text parts joined; false when it is
+    /// neither, so that the caller names the field only then and the happy path builds no field names.
     /// </summary>
     public static bool TryFlattenContent(JsonElement? content, out string text)
     {
