@@ -46,8 +46,8 @@ public static class OpenAiRequestWriter
         if (request.MaxTokens is { } maxTokens) writer.WriteNumber("max_tokens", maxTokens);
         if (request.Temperature is { } temperature) writer.WriteNumber("temperature", temperature);
         if (request.TopP is { } topP) writer.WriteNumber("top_p", topP);
-        // Not in OpenAI's API, but vLLM, SGLang and OpenRouter read it, and OpenAI-compatible servers
-        // that do not know it ignore it: forwarding serves the upstreams that honour it.
+        // Not in OpenAI's API, but vLLM, SGLang and OpenRouter read it from an OpenAI-format body; an
+        // upstream that refuses parameters it does not know says so in a 400 the client receives.
         if (request.TopK is { } topK) writer.WriteNumber("top_k", topK);
         if (request.Stop is { Count: > 0 } stop)
         {
