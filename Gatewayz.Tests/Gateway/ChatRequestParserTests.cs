@@ -23,6 +23,20 @@ public sealed class ChatRequestParserTests
     }
 
     [Fact]
+    public void Assistant_tool_calls_count_toward_the_prompt_estimate()
+    {
+        var withCall = OpenAiChatRequestParser.Parse(Body("""
+            {"model":"m","messages":[{"role":"assistant","content":"Checking.","tool_calls":[
+              {"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\",\"unit\":\"celsius\",\"days\":7}"}}]}]}
+            """));
+        var withoutCall = OpenAiChatRequestParser.Parse(Body("""{"model":"m","messages":[{"role":"assistant","content":"Checking."}]}"""));
+
+        withCall.Messages[0].Parts.ShouldBe([new TextPart("Checking."), new ToolCallPart("call_1", "get_weather", """{"city":"Paris","unit":"celsius","days":7}""")]);
+        withCall.Messages[0].Content.ShouldBe("Checking.");
+        withCall.EstimatedInputTokens.ShouldBeGreaterThan(withoutCall.EstimatedInputTokens + 10);
+    }
+
+    [Fact]
     public void Invalid_content_names_the_openai_message_it_belongs_to()
     {
         var failure = Should.Throw<GatewayException>(() => OpenAiChatRequestParser.Parse(Body(
