@@ -1,17 +1,22 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
-using Gatewayz.Api.Streaming;
+using Gatewayz.Api.Wire.OpenAi;
 
 namespace Gatewayz.Api.Anthropic;
 
 /// <summary>
-/// Reads an Anthropic Messages request and restates it as an OpenAI-format chat request, the
-/// gateway's common currency with upstreams.
+/// Reads an Anthropic Messages request, whole, into the canonical <see cref="ChatRequest"/> and writes it as
+/// the OpenAI-format body the gateway's upstreams read. Every malformed value, and every block, tool or
+/// source the gateway cannot forward, is a 400 naming its JSON path; fields that only tune Anthropic's own
+/// service (<c>cache_control</c>, <c>citations</c> on text, <c>thinking</c>, <c>service_tier</c>, …) are not read.
 /// </summary>
 public static class AnthropicRequestParser
 {
-    private static readonly ReusableJsonWriter Writer = new(new JsonWriterOptions());
+    // A part's location in the canonical request, as the client's path: the system prompt, when given,
+    // is the canonical request's first message.
+    private static readonly Func<ContentLocation, string> PathWithSystem = static at => PathOf(at, systemMessages: 1);
+    private static readonly Func<ContentLocation, string> PathWithoutSystem = static at => PathOf(at, systemMessages: 0);
 
     public static ChatRequest Parse(JsonElement body)
     {
@@ -19,69 +24,109 @@ public static class AnthropicRequestParser
         var maxTokens = JsonFields.OptionalPositiveInt(body, "max_tokens") ?? throw new GatewayException(GatewayError.MissingField("max_tokens"));
         var messagesJson = JsonFields.RequiredNonEmptyArray(body, "messages");
 
+        var system = ParseSystem(body);
         var messages = new List<ChatMessage>(messagesJson.GetArrayLength() + 1);
-        if (JsonFields.Get(body, "system") is { } system)
-            messages.Add(new ChatMessage("system", JsonFields.FlattenContent(system, "system")));
+        if (system is not null)
+            messages.Add(system);
         var i = 0;
         foreach (var message in messagesJson.EnumerateArray())
-            messages.Add(ParseMessage(message, i++));
+            messages.Add(AnthropicContentParser.ParseMessage(message, JsonPath.Of("messages", i++)));
 
-        var stream = JsonFields.OptionalBool(body, "stream");
-        var openAiBody = new OpenAiBody(model, messages, maxTokens,
-            JsonFields.OptionalNumber(body, "temperature", 0, 1),
-            JsonFields.OptionalNumber(body, "top_p", 0, 1),
-            JsonFields.Get(body, "stop_sequences") is { ValueKind: JsonValueKind.Array } stops ? stops : null);
-
-        return new ChatRequest
+        var request = new ChatRequest
         {
             Model = model,
             Messages = messages,
-            // A small document of its own that needs no disposal, so it outlives the client's body.
-            Body = Writer.Write(openAiBody, OpenAiBody.Write, static json => JsonElement.Parse(json)),
-            Stream = stream,
+            Body = default,
+            Stream = JsonFields.OptionalBool(body, "stream"),
             IncludeUsage = true,
             MaxTokens = maxTokens,
+            Tools = ParseTools(body),
+            ToolChoice = ParseToolChoice(body),
+            Stop = ParseStopSequences(body),
+            Temperature = JsonFields.OptionalNumber(body, "temperature", 0, 1),
+            TopP = JsonFields.OptionalNumber(body, "top_p", 0, 1),
+            TopK = JsonFields.OptionalNonNegativeInt(body, "top_k"),
+            User = JsonFields.OptionalObject(body, "metadata") is { } metadata ? JsonFields.OptionalString(metadata, "user_id", JsonPath.Of("metadata")) : null,
+        };
+        return request with { Body = OpenAiRequestWriter.WriteBody(request, system is null ? PathWithoutSystem : PathWithSystem) };
+    }
+
+    /// <summary><c>system</c>, a string or a list of text blocks, as a <c>system</c> message of one text part per block.</summary>
+    private static ChatMessage? ParseSystem(JsonElement body)
+    {
+        ContentPart[] parts = JsonFields.Get(body, "system") switch
+        {
+            null => [],
+            { ValueKind: JsonValueKind.String } text => text.GetString() is { Length: > 0 } prompt ? [new TextPart(prompt)] : [],
+            { ValueKind: JsonValueKind.Array } blocks => AnthropicContentParser.ParseBlocks(blocks, AnthropicBlockContainer.System, parent: null, "system"),
+            _ => throw new GatewayException(GatewayError.InvalidValue("system", "expected a string or an array of text blocks.")),
+        };
+        return parts.Length > 0 ? new ChatMessage("system", parts) : null;
+    }
+
+    /// <summary>
+    /// Custom tools (no <c>type</c>, or <c>custom</c>). Anthropic's own tools (<c>bash_…</c>, <c>web_search_…</c>,
+    /// <c>text_editor_…</c>, …) run in or are defined by Anthropic's service, which an OpenAI-compatible upstream is not.
+    /// </summary>
+    private static ToolDefinition[]? ParseTools(JsonElement body)
+    {
+        if (JsonFields.OptionalArray(body, "tools") is not { } toolsJson)
+            return null;
+        var tools = new ToolDefinition[toolsJson.GetArrayLength()];
+        var i = 0;
+        foreach (var tool in toolsJson.EnumerateArray())
+        {
+            var path = JsonPath.Of("tools", i);
+            JsonFields.Object(tool, path);
+            if (JsonFields.OptionalString(tool, "type", path) is { } type && type != "custom")
+                throw new GatewayException(GatewayError.InvalidValue(path.Field("type"),
+                    $"'{GatewayError.Truncate(type)}' is one of Anthropic's own tools, which an OpenAI-compatible upstream does not have; only custom tools (name, description, input_schema) can be forwarded."));
+            tools[i++] = new ToolDefinition(
+                JsonFields.RequiredString(tool, "name", path),
+                JsonFields.OptionalString(tool, "description", path),
+                JsonFields.RequiredObject(tool, "input_schema", path));
+        }
+        return tools;
+    }
+
+    private static ToolChoice? ParseToolChoice(JsonElement body)
+    {
+        if (JsonFields.OptionalObject(body, "tool_choice") is not { } choice)
+            return null;
+        var path = JsonPath.Of("tool_choice");
+        var type = JsonFields.RequiredString(choice, "type", path);
+        var parallel = !JsonFields.OptionalBool(choice, "disable_parallel_tool_use", path);
+        return type switch
+        {
+            "auto" => new ToolChoice(ToolChoiceMode.Auto, ParallelToolCalls: parallel),
+            "any" => new ToolChoice(ToolChoiceMode.Required, ParallelToolCalls: parallel),
+            "tool" => new ToolChoice(ToolChoiceMode.Function, JsonFields.RequiredString(choice, "name", path), parallel),
+            "none" => new ToolChoice(ToolChoiceMode.None),
+            _ => throw new GatewayException(GatewayError.InvalidValue(path.Field("type"), "expected auto, any, tool or none.")),
         };
     }
 
-    private static ChatMessage ParseMessage(JsonElement message, int i)
+    private static string[]? ParseStopSequences(JsonElement body)
     {
-        if (message.ValueKind != JsonValueKind.Object)
-            throw new GatewayException(GatewayError.InvalidValue($"messages[{i}]", "expected an object."));
-        var role = JsonFields.OptionalString(message, "role") ?? throw new GatewayException(GatewayError.MissingField($"messages[{i}].role"));
-        if (role is not ("user" or "assistant"))
-            throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected user or assistant."));
-        if (JsonFields.Get(message, "content") is not { } contentJson)
-            throw new GatewayException(GatewayError.MissingField($"messages[{i}].content"));
-        if (!JsonFields.TryFlattenContent(contentJson, out var content))
-            throw JsonFields.InvalidContent($"messages[{i}].content");
-        return new ChatMessage(role, content);
+        if (JsonFields.OptionalArray(body, "stop_sequences") is not { } sequences)
+            return null;
+        var stop = new string[sequences.GetArrayLength()];
+        var i = 0;
+        foreach (var sequence in sequences.EnumerateArray())
+        {
+            stop[i] = sequence.ValueKind == JsonValueKind.String
+                ? sequence.GetString()!
+                : throw new GatewayException(GatewayError.InvalidValue($"stop_sequences[{i}]", "expected a string."));
+            i++;
+        }
+        return stop;
     }
 
-    private readonly record struct OpenAiBody(string Model, List<ChatMessage> Messages, int MaxTokens, double? Temperature, double? TopP, JsonElement? Stop)
+    private static string PathOf(ContentLocation at, int systemMessages)
     {
-        public static void Write(Utf8JsonWriter writer, OpenAiBody body)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", body.Model);
-            writer.WriteStartArray("messages");
-            foreach (var message in body.Messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role);
-                writer.WriteString("content", message.Content);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteNumber("max_tokens", body.MaxTokens);
-            if (body.Temperature is { } temperature) writer.WriteNumber("temperature", temperature);
-            if (body.TopP is { } topP) writer.WriteNumber("top_p", topP);
-            if (body.Stop is { } stop)
-            {
-                writer.WritePropertyName("stop");
-                stop.WriteTo(writer);
-            }
-            writer.WriteEndObject();
-        }
+        if (at.Message < systemMessages)
+            return JsonPath.Of("system", at.Part).ToString();
+        var part = JsonPath.Of("messages", at.Message - systemMessages).Then("content", at.Part);
+        return (at.Nested == ContentLocation.NotNested ? part : part.Then("content", at.Nested)).ToString();
     }
 }

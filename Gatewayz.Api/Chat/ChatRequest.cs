@@ -3,18 +3,61 @@ using System.Text.Json;
 namespace Gatewayz.Api.Chat;
 
 /// <summary>
-/// A chat request in the gateway's own terms. <see cref="Body"/> keeps the client's OpenAI-format
-/// JSON so that an OpenAI-compatible upstream receives every parameter the client sent; its document
-/// belongs to the HTTP request (see <see cref="RequestJson"/>).
+/// A chat request in the gateway's own terms, and <see cref="Body"/>: the OpenAI-format JSON an
+/// OpenAI-compatible upstream receives. On <c>/v1/chat/completions</c> that is the client's body, so the
+/// upstream receives every parameter the client sent, and the parser fills only what the gateway itself
+/// reads (<see cref="Tools"/>, <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and
+/// <see cref="User"/> stay unset); on <c>/v1/messages</c> it is this request written by
+/// <c>OpenAiRequestWriter</c>. The client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
 /// </summary>
-public sealed class ChatRequest
+public sealed record ChatRequest
 {
+    /// <summary>OpenAI's and Anthropic's <c>model</c>, as the client named it.</summary>
     public required string Model { get; init; }
+
+    /// <summary>
+    /// The conversation: OpenAI's <c>messages</c>; Anthropic's <c>system</c> (as a first <c>system</c>
+    /// message, one text part per block) and <c>messages</c> (one part per content block).
+    /// </summary>
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
+
     public required JsonElement Body { get; init; }
+
+    /// <summary>OpenAI's and Anthropic's <c>stream</c>.</summary>
     public bool Stream { get; init; }
+
+    /// <summary>OpenAI's <c>stream_options.include_usage</c>; always on for Anthropic, whose stream always reports usage.</summary>
     public bool IncludeUsage { get; init; }
+
+    /// <summary>OpenAI's <c>max_completion_tokens</c> or <c>max_tokens</c>; Anthropic's <c>max_tokens</c>.</summary>
     public int? MaxTokens { get; init; }
+
+    /// <summary>Functions the model may call: OpenAI's <c>tools[].function</c>; Anthropic's custom <c>tools[]</c>.</summary>
+    public IReadOnlyList<ToolDefinition>? Tools { get; init; }
+
+    /// <summary>
+    /// How the model may use <see cref="Tools"/>: OpenAI's <c>tool_choice</c> and <c>parallel_tool_calls</c>;
+    /// Anthropic's <c>tool_choice</c> with its <c>disable_parallel_tool_use</c>.
+    /// </summary>
+    public ToolChoice? ToolChoice { get; init; }
+
+    /// <summary>Sequences that end the answer when generated: OpenAI's <c>stop</c>; Anthropic's <c>stop_sequences</c>.</summary>
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <summary>Sampling temperature: OpenAI's <c>temperature</c> (0 to 2); Anthropic's <c>temperature</c> (0 to 1).</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Nucleus sampling: OpenAI's and Anthropic's <c>top_p</c>.</summary>
+    public double? TopP { get; init; }
+
+    /// <summary>
+    /// Sampling from the K likeliest tokens only: Anthropic's <c>top_k</c>. Not in OpenAI's API; vLLM,
+    /// SGLang and OpenRouter read it from an OpenAI-format body as <c>top_k</c>.
+    /// </summary>
+    public int? TopK { get; init; }
+
+    /// <summary>The client's end user, for the upstream's abuse monitoring: OpenAI's <c>user</c>; Anthropic's <c>metadata.user_id</c>.</summary>
+    public string? User { get; init; }
 
     /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
     public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);

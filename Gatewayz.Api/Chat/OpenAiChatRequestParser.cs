@@ -25,12 +25,14 @@ public static class OpenAiChatRequestParser
                 throw new GatewayException(GatewayError.InvalidValue($"messages[{i}].role", "expected one of system, developer, user, assistant, tool, function."));
             if (!JsonFields.TryFlattenContent(JsonFields.Get(message, "content"), out var content))
                 throw JsonFields.InvalidContent($"messages[{i}].content");
-            messages[i++] = new ChatMessage(role, content);
+            messages[i++] = JsonFields.Get(message, "tool_calls") is { ValueKind: JsonValueKind.Array } calls && calls.GetArrayLength() > 0
+                ? new ChatMessage(role, WithToolCalls(content, calls))
+                : new ChatMessage(role, content);
         }
 
         var stream = JsonFields.OptionalBool(body, "stream");
-        JsonFields.OptionalNumber(body, "temperature", 0, 2);
-        JsonFields.OptionalNumber(body, "top_p", 0, 1);
+        var temperature = JsonFields.OptionalNumber(body, "temperature", 0, 2);
+        var topP = JsonFields.OptionalNumber(body, "top_p", 0, 1);
         var includeUsage = JsonFields.Get(body, "stream_options") is { ValueKind: JsonValueKind.Object } options && JsonFields.OptionalBool(options, "include_usage");
 
         return new ChatRequest
@@ -41,6 +43,30 @@ public static class OpenAiChatRequestParser
             Stream = stream,
             IncludeUsage = includeUsage,
             MaxTokens = JsonFields.OptionalPositiveInt(body, "max_completion_tokens") ?? JsonFields.OptionalPositiveInt(body, "max_tokens"),
+            Temperature = temperature,
+            TopP = topP,
         };
     }
+
+    /// <summary>
+    /// An assistant message's text and tool calls, so that token estimates count the calls' names and
+    /// arguments. Read leniently, for the estimate only: the body reaches the upstream as sent, and the
+    /// upstream judges it.
+    /// </summary>
+    private static ContentPart[] WithToolCalls(string text, JsonElement calls)
+    {
+        var parts = new List<ContentPart>(calls.GetArrayLength() + 1);
+        if (text.Length > 0)
+            parts.Add(new TextPart(text));
+        foreach (var call in calls.EnumerateArray())
+        {
+            if (call.ValueKind != JsonValueKind.Object || JsonFields.Get(call, "function") is not { ValueKind: JsonValueKind.Object } function)
+                continue;
+            parts.Add(new ToolCallPart(StringOrEmpty(call, "id"), StringOrEmpty(function, "name"), StringOrEmpty(function, "arguments")));
+        }
+        return [.. parts];
+    }
+
+    private static string StringOrEmpty(JsonElement obj, string field) =>
+        JsonFields.Get(obj, field) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : "";
 }

@@ -1,9 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
-using Gatewayz.Api.Providers.OpenAiCompatible;
 using Shouldly;
 
 namespace Gatewayz.Tests.Gateway;
@@ -25,6 +23,20 @@ public sealed class ChatRequestParserTests
     }
 
     [Fact]
+    public void Assistant_tool_calls_count_toward_the_prompt_estimate()
+    {
+        var withCall = OpenAiChatRequestParser.Parse(Body("""
+            {"model":"m","messages":[{"role":"assistant","content":"Checking.","tool_calls":[
+              {"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\",\"unit\":\"celsius\",\"days\":7}"}}]}]}
+            """));
+        var withoutCall = OpenAiChatRequestParser.Parse(Body("""{"model":"m","messages":[{"role":"assistant","content":"Checking."}]}"""));
+
+        withCall.Messages[0].Parts.ShouldBe([new TextPart("Checking."), new ToolCallPart("call_1", "get_weather", """{"city":"Paris","unit":"celsius","days":7}""")]);
+        withCall.Messages[0].Content.ShouldBe("Checking.");
+        withCall.EstimatedInputTokens.ShouldBeGreaterThan(withoutCall.EstimatedInputTokens + 10);
+    }
+
+    [Fact]
     public void Invalid_content_names_the_openai_message_it_belongs_to()
     {
         var failure = Should.Throw<GatewayException>(() => OpenAiChatRequestParser.Parse(Body(
@@ -40,18 +52,6 @@ public sealed class ChatRequestParserTests
             """{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"ok"},{"role":"assistant","content":"ok"},{"role":"user","content":{}}]}""")));
 
         failure.Error.Param.ShouldBe("messages[2].content");
-    }
-
-    [Fact]
-    public void An_anthropic_request_is_restated_as_an_openai_body()
-    {
-        var request = AnthropicRequestParser.Parse(Body("""
-            {"model":"claude","max_tokens":50,"system":"Be brief \u00e9","temperature":0.25,"top_p":0.9,"stop_sequences":["\n\nHuman:","END"],
-             "messages":[{"role":"user","content":[{"type":"text","text":"Hi "},{"type":"text","text":"there"}]}]}
-            """));
-
-        Encoding.UTF8.GetString(UpstreamRequestBody.Write(request, "upstream").Span).ShouldBe(
-            """{"model":"upstream","messages":[{"role":"system","content":"Be brief \u00E9"},{"role":"user","content":"Hi there"}],"max_tokens":50,"temperature":0.25,"top_p":0.9,"stop":["\n\nHuman:","END"]}""");
     }
 
     private static JsonElement Body(string json) => JsonElement.Parse(json);

@@ -27,6 +27,14 @@ public static class JsonDiff
         return Differences(expectedDocument.RootElement, actualDocument.RootElement, ignoredTopLevel);
     }
 
+    /// <summary>Fails, naming every difference and showing the whole of <paramref name="actual"/>, unless it is <paramref name="expected"/> as JSON.</summary>
+    public static void ShouldBeJson(this string actual, string expected, params string[] ignoredTopLevel) =>
+        Differences(expected, actual, ignoredTopLevel).ShouldBeEmpty($"the JSON was:\n{actual}");
+
+    /// <inheritdoc cref="ShouldBeJson(string, string, string[])"/>
+    public static void ShouldBeJson(this JsonElement actual, string expected, params string[] ignoredTopLevel) =>
+        actual.GetRawText().ShouldBeJson(expected, ignoredTopLevel);
+
     private static void Compare(JsonElement expected, JsonElement actual, string path, List<string> differences)
     {
         if (expected.ValueKind != actual.ValueKind)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Anthropic;
 using OpenAI.Chat;
 
 namespace Gatewayz.Tests.Infrastructure;
@@ -46,14 +47,21 @@ public sealed class RelayGateway : IAsyncDisposable
         return $$"""{"model":"{{Model}}","stream":{{(stream ? "true" : "false")}}{{options}},"messages":[{"role":"user","content":"What is the weather in Paris?"}]}""";
     }
 
-    public async Task<(HttpStatusCode Status, string Body)> PostChatAsync(string json)
+    public Task<(HttpStatusCode Status, string Body)> PostChatAsync(string json) => PostAsync("/v1/chat/completions", json);
+
+    /// <summary>Posts an Anthropic Messages request (with <see cref="Model"/> in it) to <c>/v1/messages</c>.</summary>
+    public Task<(HttpStatusCode Status, string Body)> PostMessagesAsync(string json) => PostAsync("/v1/messages", json);
+
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string json)
     {
         using var client = Gateway.CreateHttpClient();
-        using var response = await client.PostAsync("/v1/chat/completions", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public ChatClient CreateChatClient() => Gateway.CreateChatClient(Model);
+
+    public AnthropicClient CreateAnthropicClient() => Gateway.CreateAnthropicClient();
 
     /// <summary>The gateway's <c>gatewayz_tokens_used_total</c> for <see cref="Model"/> of one type (input or output).</summary>
     public async Task<double> TokensUsedAsync(string tokenType) =>
