@@ -4,7 +4,7 @@ namespace Gatewayz.Api.Chat;
 
 /// <summary>
 /// One event of a streamed answer. <see cref="Content"/> (the text of choice 0), <see cref="FinishReason"/>
-/// and <see cref="Usage"/> are what the gateway itself needs and what a single-answer format such as
+/// (of choice 0) and <see cref="Usage"/> are what the gateway itself needs and what a single-answer format such as
 /// Anthropic's can be translated from; an upstream that speaks OpenAI's format also hands over the event
 /// as it sent it (<see cref="Payload"/>), which an OpenAI client receives unchanged.
 /// </summary>
@@ -30,6 +30,9 @@ public readonly record struct ChatChunk(string? Content, string? FinishReason = 
     /// not ask for <c>stream_options.include_usage</c> does not get it.
     /// </summary>
     public bool UsageOnly { get; init; }
+
+    /// <summary>Whether a choice other than 0 finished in this event (answers with <c>n</c> above 1).</summary>
+    public bool OtherChoiceFinished { get; init; }
 
     public static ChatChunk Text(string content) => new(content) { OutputCharacters = content.Length };
 }

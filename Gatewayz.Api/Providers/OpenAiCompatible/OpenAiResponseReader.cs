@@ -119,8 +119,9 @@ public static class OpenAiResponseReader
             OpenAiJson.EndOfInput(ref reader);
             ThrowIfFailed(payload.Span, failed, choices.FinishedWithError, provider, redactor);
 
-            return new ChatChunk(choices.FirstText, choices.FinishReason, usage)
+            return new ChatChunk(choices.FirstText, choices.FirstFinishReason, usage)
             {
+                OtherChoiceFinished = choices.OtherFinishReason is not null,
                 Payload = new OpenAiPayload(payload, id, model),
                 OutputCharacters = choices.OutputCharacters,
                 CarriesNothing = !choices.HasOutput && usage is null,

@@ -63,7 +63,7 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
                 return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
             // Copied out of the pipe's buffer, which is reused once the reader moves on: the chunk is relayed later.
             chunk = OpenAiResponseReader.ReadChunk(payload.ToArray(), provider, redactor);
-            _finished |= chunk.FinishReason is not null;
+            _finished |= chunk.FinishReason is not null || chunk.OtherChoiceFinished;
             if (chunk.CarriesNothing)
                 onActivity?.Invoke();
             return Taken.Chunk;
