@@ -18,6 +18,8 @@ public sealed class AnthropicChatFormat : IChatWireFormat
 
     public string ResponseIdPrefix => "msg_";
 
+    public IErrorFormat Errors => AnthropicErrorFormat.Instance;
+
     public bool AcceptsXApiKey => true;
 
     public ChatRequest Parse(JsonElement body) => AnthropicRequestParser.Parse(body);

@@ -8,6 +8,7 @@ public static class AnthropicEndpoints
     public static IEndpointRouteBuilder MapAnthropicApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/messages", static (HttpContext context, ChatHandler chat) => chat.HandleAsync(context, AnthropicChatFormat.Instance))
+            .WithMetadata(AnthropicChatFormat.Instance.Errors)
             .WithTags("Anthropic");
         return app;
     }

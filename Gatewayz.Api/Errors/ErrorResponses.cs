@@ -7,9 +7,14 @@ namespace Gatewayz.Api.Errors;
 
 public static class ErrorResponses
 {
-    /// <summary>The Anthropic-format endpoints; every other path answers in OpenAI's format.</summary>
+    /// <summary>
+    /// The error format of the endpoint that served the request (its <see cref="IErrorFormat"/> metadata,
+    /// given by its wire format). A request no endpoint matched — the framework's own 404 and 405 — is
+    /// answered by path: Anthropic's format under <c>/v1/messages</c>, OpenAI's everywhere else.
+    /// </summary>
     public static IErrorFormat FormatFor(HttpRequest request) =>
-        request.Path.StartsWithSegments("/v1/messages") ? AnthropicErrorFormat.Instance : OpenAiErrorFormat.Instance;
+        request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IErrorFormat>()
+        ?? (request.Path.StartsWithSegments("/v1/messages") ? AnthropicErrorFormat.Instance : OpenAiErrorFormat.Instance);
 
     public static async Task WriteAsync(HttpContext context, GatewayError error)
     {

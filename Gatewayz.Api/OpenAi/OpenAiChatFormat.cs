@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Errors;
 using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.OpenAi;
@@ -12,6 +13,8 @@ public sealed class OpenAiChatFormat : IChatWireFormat
     public string Name => "openai";
 
     public string ResponseIdPrefix => "chatcmpl-";
+
+    public IErrorFormat Errors => OpenAiErrorFormat.Instance;
 
     public bool AcceptsXApiKey => false;
 

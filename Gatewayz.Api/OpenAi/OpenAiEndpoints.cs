@@ -10,7 +10,7 @@ public static class OpenAiEndpoints
 {
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").WithTags("OpenAI");
+        var v1 = app.MapGroup("/v1").WithTags("OpenAI").WithMetadata(OpenAiChatFormat.Instance.Errors);
         v1.MapPost("/chat/completions", static (HttpContext context, ChatHandler chat) => chat.HandleAsync(context, OpenAiChatFormat.Instance));
         v1.MapGet("/models", ListModelsAsync);
         return app;

@@ -19,6 +19,9 @@ public interface IChatWireFormat
     /// <summary>Whether the API key may come in <c>x-api-key</c> (Anthropic's header) besides <c>Authorization: Bearer</c>.</summary>
     bool AcceptsXApiKey { get; }
 
+    /// <summary>How the API writes errors: the endpoint's metadata, so every error of the endpoint uses it.</summary>
+    IErrorFormat Errors { get; }
+
     /// <summary>Validates a request body and reads it; a body the API would refuse throws a 400 <see cref="GatewayException"/>.</summary>
     ChatRequest Parse(JsonElement body);
 
