@@ -47,7 +47,8 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
                 case ChatDeltaKind.ToolCallStarted:
                     Open(sse, ChatDeltaKind.ToolCallStarted, delta);
                     _openToolIndex = delta.ToolIndex;
-                    break;
+                    wrote = true;
+                    continue;
                 case ChatDeltaKind.ToolArguments:
                     // A block once closed cannot take more: fragments of calls made in turn are fine,
                     // calls whose fragments interleave cannot be expressed as Anthropic blocks.
@@ -80,9 +81,7 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
     private void Open(ServerSentEventWriter sse, ChatDeltaKind kind, in ChatDelta delta)
     {
         Close(sse);
-        var toolCallId = kind == ChatDeltaKind.ToolCallStarted && string.IsNullOrEmpty(delta.ToolCallId)
-            ? $"toolu_{identity.Id}_{_blocks}" // Anthropic requires an id to answer the call with; the upstream gave none.
-            : delta.ToolCallId;
+        var toolCallId = kind == ChatDeltaKind.ToolCallStarted ? AnthropicWire.ToolUseId(identity, delta.ToolCallId, _blocks) : null;
         AnthropicWire.WriteContentBlockStart(sse.BeginEvent("content_block_start"), _blocks, kind, toolCallId, delta.ToolName);
         sse.EndEvent();
         _open = kind;

@@ -24,14 +24,22 @@ public static class AnthropicWire
         writer.WriteStartObject();
         WriteMessageHeader(writer, identity);
         writer.WriteStartArray("content");
-        foreach (var part in parts)
-            WriteBlock(writer, part);
+        for (var i = 0; i < parts.Count; i++)
+            WriteBlock(writer, parts[i] is ToolCallPart call ? call with { Id = ToolUseId(identity, call.Id, i) } : parts[i]);
         writer.WriteEndArray();
         writer.WriteString("stop_reason", StopReason(finishReason));
         writer.WriteNull("stop_sequence");
         WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// The id of a <c>tool_use</c> block: the upstream's call id, or — when it gave none (a call without
+    /// <c>id</c>, the deprecated <c>function_call</c>) — one made from the response id and the block's
+    /// index, since the client must name the call in its <c>tool_result</c>.
+    /// </summary>
+    public static string ToolUseId(ResponseIdentity identity, string? upstreamId, int blockIndex) =>
+        string.IsNullOrEmpty(upstreamId) ? $"toolu_{identity.Id}_{blockIndex}" : upstreamId;
 
     /// <summary>
     /// One content block with everything in it: <c>{"type":"text","text"}</c>,

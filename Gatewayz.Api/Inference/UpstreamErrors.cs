@@ -18,6 +18,8 @@ public static class UpstreamErrors
             $"Every provider for '{model}' is rate limiting. Try again later.", RetryAfter: failure.RetryAfter ?? TimeSpan.FromSeconds(1)),
         UpstreamFailureKind.Timeout => new GatewayError(StatusCodes.Status504GatewayTimeout, "upstream_timeout",
             $"The provider for '{model}' did not answer in time."),
+        // An upstream that explained its failure in its answer (an error object): its words reach the client.
+        _ when failure.Rejection is not null => Rejected(failure),
         _ => new GatewayError(StatusCodes.Status502BadGateway, "upstream_error",
             $"The provider for '{model}' failed ({failure.ErrorType})."),
     };

@@ -138,6 +138,61 @@ public sealed class AnthropicAnswerTranslationTests : IAsyncLifetime
         events.ShouldNotContain(e => e.GetProperty("type").GetString() == "message_stop");
     }
 
+    [Theory]
+    [InlineData("""{"id":"up","choices":[{"index":0,"message":{"content":null,"tool_calls":[{"type":"function","function":{"name":"get_weather","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}""")]
+    [InlineData("""{"id":"up","choices":[{"index":0,"message":{"content":null,"function_call":{"name":"get_weather","arguments":"{}"}},"finish_reason":"function_call"}]}""")]
+    public async Task Tool_call_without_an_id_gets_one_the_client_can_answer(string completion)
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior { RawBody = completion };
+
+        var message = await CreateMessageAsync();
+
+        message.Content.ShouldHaveSingleItem().TryPickToolUse(out var toolUse).ShouldBeTrue();
+        toolUse!.ID.ShouldStartWith("toolu_");
+        toolUse.Name.ShouldBe("get_weather");
+    }
+
+    [Fact]
+    public async Task Tool_arguments_sent_as_an_object_become_the_input()
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior
+        {
+            RawBody = """{"choices":[{"index":0,"message":{"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{"city":"Paris"}}}]},"finish_reason":"tool_calls"}]}""",
+        };
+
+        var message = await CreateMessageAsync();
+
+        message.Content.ShouldHaveSingleItem().TryPickToolUse(out var toolUse).ShouldBeTrue();
+        toolUse!.Input["city"].GetString().ShouldBe("Paris");
+    }
+
+    [Fact]
+    public async Task Reasoning_sent_under_both_names_is_one_thinking_block_not_two_copies()
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior
+        {
+            RawBody = """{"choices":[{"index":0,"message":{"content":"Yes.","reasoning_content":"Think.","reasoning":"Think."},"finish_reason":"stop"}]}""",
+        };
+
+        var message = await CreateMessageAsync();
+
+        message.Content[0].TryPickThinking(out var thinking).ShouldBeTrue();
+        thinking!.Thinking.ShouldBe("Think.");
+    }
+
+    [Fact]
+    public async Task Streamed_tool_use_start_is_one_event_with_no_empty_frame_after_it()
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior { RawStream = WireFixtures.OpenAi("tool-call-fragments.sse") };
+        using var client = _relay.Gateway.CreateHttpClient();
+
+        using var response = await client.PostAsync("/v1/messages", new StringContent(MessagesBody(stream: true), Encoding.UTF8, "application/json"));
+        var sse = await response.Content.ReadAsStringAsync();
+
+        sse.ShouldNotContain("\n\n\n");
+        sse.ShouldStartWith("event: message_start");
+    }
+
     private static MessageCreateParams Params(bool stream = false) => new()
     {
         Model = RelayGateway.Model,

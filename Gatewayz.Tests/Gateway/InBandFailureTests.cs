@@ -165,22 +165,25 @@ public sealed class InBandFailureTests : IAsyncLifetime
 
         var (status, body) = await PostAsync("/v1/chat/completions", $$"""{"model":"{{Model}}","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
 
-        status.ShouldBe(HttpStatusCode.BadGateway);
-        body.ShouldBe("""{"error":{"message":"The provider for 'test/inband' failed (server_error).","type":"server_error","param":null,"code":"upstream_error"}}""");
+        // The upstream said why (overloaded): its words and code reach the client, as a 503.
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        body.ShouldContain("\"message\":\"The server is overloaded\"");
+        body.ShouldContain("\"code\":\"overloaded\"");
         _primary.ChatRequestCount.ShouldBe(2);
     }
 
     [Theory]
-    [InlineData(UpstreamError)]
-    [InlineData("""{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hel"},"finish_reason":"error"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
-    public async Task Json_answer_that_reports_an_error_is_a_failure_not_a_success(string answer)
+    [InlineData(UpstreamError, HttpStatusCode.ServiceUnavailable, "overloaded")]
+    [InlineData("""{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hel"},"finish_reason":"error"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""",
+        HttpStatusCode.BadGateway, "upstream_error")]
+    public async Task Json_answer_that_reports_an_error_is_a_failure_not_a_success(string answer, HttpStatusCode expectedStatus, string expectedCode)
     {
         _primary.Behavior = new UpstreamBehavior { RawBody = answer };
 
         var (status, body) = await PostAsync("/v1/chat/completions", $$"""{"model":"{{Model}}","messages":[{"role":"user","content":"hi"}]}""");
 
-        status.ShouldBe(HttpStatusCode.BadGateway);
-        body.ShouldContain("\"code\":\"upstream_error\"");
+        status.ShouldBe(expectedStatus);
+        body.ShouldContain($"\"code\":\"{expectedCode}\"");
         _primary.ChatRequestCount.ShouldBe(2);
         var metrics = await _gateway.ScrapeMetricsAsync();
         MetricsText.Sum(metrics, "gatewayz_inference_requests_total", ("provider", "primary"), ("status", "server_error")).ShouldBe(2);

@@ -38,7 +38,6 @@ public sealed class OpenAiResponseReaderTests
     [InlineData("""{"choices":{}}""")]
     [InlineData("""{"choices":[{"finish_reason":"stop"}]}""")]
     [InlineData("""{"choices":[{"message":"text"}]}""")]
-    [InlineData("""{"choices":[{"message":{"content":"a"}}],"usage":{"prompt_tokens":"many","completion_tokens":1}}""")]
     [InlineData("""{"choices":[{"message":{"content":"a"}}]} trailing""")]
     [InlineData("""[{"choices":[]}]""")]
     [InlineData("<html>502 Bad Gateway</html>")]
@@ -47,6 +46,26 @@ public sealed class OpenAiResponseReaderTests
         var failure = Should.Throw<UpstreamException>(() => Read(json));
 
         failure.Kind.ShouldBe(UpstreamFailureKind.InvalidResponse);
+    }
+
+    [Theory]
+    [InlineData("""{"prompt_tokens":"many","completion_tokens":1}""")]
+    [InlineData("""{"prompt_tokens":11,"completion_tokens":null}""")]
+    [InlineData("""{"prompt_tokens":-5,"completion_tokens":-100}""")]
+    [InlineData("""{"prompt_tokens":11,"completion_tokens":1.5}""")]
+    public void Usage_the_gateway_cannot_use_is_estimated_instead_of_failing_the_answer(string usage)
+    {
+        var completion = Read($$$"""{"choices":[{"message":{"content":"abcdefgh"}}],"usage":{{{usage}}}}""", estimatedInputTokens: 7);
+
+        completion.Usage.ShouldBe(new TokenUsage(7, 2));
+    }
+
+    [Fact]
+    public void Usage_with_whole_numbers_written_as_decimals_is_read()
+    {
+        var completion = Read("""{"choices":[{"message":{"content":"a"}}],"usage":{"prompt_tokens":11.0,"completion_tokens":3.0}}""");
+
+        completion.Usage.ShouldBe(new TokenUsage(11, 3));
     }
 
     [Fact]
@@ -72,6 +91,21 @@ public sealed class OpenAiResponseReaderTests
         var relayed = Encoding.UTF8.GetString(completion.Payload.ToArray("\"mine\""u8, "\"catalog\""u8));
 
         relayed.ShouldBe("""{"id":"mine","model":"catalog","choices":[{"message":{"content":"a"}}]}""");
+    }
+
+    [Theory]
+    [InlineData("""{"choices":[]}""", """{"id":"mine","model":"catalog","choices":[]}""")]
+    [InlineData("""{"model":"up","choices":[]}""", """{"id":"mine","model":"catalog","choices":[]}""")]
+    [InlineData("""{"choices":[],"id":"up"}""", """{"model":"catalog","choices":[],"id":"mine"}""")]
+    [InlineData("""{ }""", """{"id":"mine","model":"catalog" }""")]
+    public void Relayed_document_gets_the_gateways_id_and_model_when_the_upstream_left_them_out(string upstream, string relayed)
+    {
+        var chunk = Chunk(upstream);
+
+        var written = new System.Buffers.ArrayBufferWriter<byte>();
+        chunk.Payload.WriteTo(written, "\"mine\""u8, "\"catalog\""u8);
+
+        Encoding.UTF8.GetString(written.WrittenSpan).ShouldBe(relayed);
     }
 
     [Fact]

@@ -56,6 +56,46 @@ public sealed class UpstreamEventReaderTests
         failure.Kind.ShouldBe(UpstreamFailureKind.InvalidResponse);
     }
 
+    [Theory]
+    [InlineData("\n", 1)]
+    [InlineData("\r\n", 1)]
+    [InlineData("\r\n", 4096)]
+    [InlineData("\r", 2)]
+    public async Task An_event_whose_data_spans_several_lines_is_one_event(string newline, int bytesPerRead)
+    {
+        var split = Hello.Replace("\"choices\":", newline + "data: \"choices\":");
+        var stream = $"data: {split}{newline}{newline}data: {World}{newline}{newline}data: [DONE]{newline}{newline}";
+
+        var chunks = await ReadAllAsync(stream, bytesPerRead);
+
+        chunks.Select(Observed).ShouldBe([("Hel", null, null), ("lo été 🌞", "stop", null)]);
+    }
+
+    [Fact]
+    public async Task Empty_data_lines_and_a_byte_order_mark_are_ignored()
+    {
+        var chunks = await ReadAllAsync($"\uFEFFdata: {Hello}\n\ndata: \n\ndata:\n\ndata: {World}\n\ndata: [DONE]\n\n", bytesPerRead: 2);
+
+        chunks.Select(Observed).ShouldBe([("Hel", null, null), ("lo été 🌞", "stop", null)]);
+    }
+
+    [Fact]
+    public async Task A_complete_answer_closed_without_done_ends_normally()
+    {
+        var chunks = await ReadAllAsync($"data: {Hello}\n\ndata: {World}\n\ndata: {Usage}\n\n", bytesPerRead: 7);
+
+        chunks.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task An_event_named_error_is_a_failure_whatever_its_data()
+    {
+        var failure = await Should.ThrowAsync<UpstreamException>(() =>
+            ReadAllAsync($"data: {Hello}\n\nevent: error\ndata: {{\"message\":\"overloaded\",\"code\":529}}\n\n", bytesPerRead: 64));
+
+        failure.Kind.ShouldBe(UpstreamFailureKind.ServerError);
+    }
+
     private static (string? Content, string? FinishReason, TokenUsage? Usage) Observed(ChatChunk chunk) => (chunk.Content, chunk.FinishReason, chunk.Usage);
 
     private static async Task<List<ChatChunk>> ReadAllAsync(string stream, int bytesPerRead)

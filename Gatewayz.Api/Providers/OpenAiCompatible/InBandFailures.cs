@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
 /// <summary>
@@ -21,10 +23,30 @@ public static class InBandFailures
     {
         if (UpstreamErrorBody.TryParseOpenAiError(json, redactor) is not { } said)
             return new UpstreamException(UpstreamFailureKind.ServerError, $"{provider} reported an error in its answer.");
+        var message = $"{provider} reported an error in its answer: {said.Message}";
+        // An error the client must fix (context too long, bad parameter) fails no other route either:
+        // it reaches the client as the 400 it is, instead of being retried and failed over.
+        if (ClientErrorStatus(said) is { } clientStatus)
+            return new UpstreamException(UpstreamFailureKind.ClientError, message, clientStatus, rejection: said with { Provider = provider, Status = clientStatus });
         // The status only picks the error's type where the API has one (Anthropic's overloaded_error).
         var status = IsOverloaded(said) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway;
-        return new UpstreamException(UpstreamFailureKind.ServerError, $"{provider} reported an error in its answer: {said.Message}",
-            rejection: said with { Provider = provider, Status = status });
+        return new UpstreamException(UpstreamFailureKind.ServerError, message, rejection: said with { Provider = provider, Status = status });
+    }
+
+    /// <summary>
+    /// The status of an in-band error that is the client's to fix: OpenAI's <c>invalid_request_error</c>
+    /// type is a 400, and a <c>code</c> that is an HTTP client-error status (as OpenRouter sends) is that
+    /// status — except those that concern the gateway's own account or may clear (401, 402, 403, 408, 409, 429).
+    /// </summary>
+    private static int? ClientErrorStatus(UpstreamRejection said)
+    {
+        if (int.TryParse(said.Code, out var code) && code is >= 400 and < 500)
+            return code is 401 or 402 or 403 or 408 or 409 or 429 ? null : code;
+        if (said.OpenAiError is not { } error)
+            return null;
+        using var document = JsonDocument.Parse(error);
+        return document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && type.ValueEquals("invalid_request_error") ? StatusCodes.Status400BadRequest : null;
     }
 
     /// <summary>A choice that ended with <see cref="ErrorFinishReason"/>.</summary>

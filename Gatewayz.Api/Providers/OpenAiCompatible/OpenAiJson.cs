@@ -197,7 +197,11 @@ internal static class OpenAiJson
         seen.HasOutput |= length > 0;
     }
 
-    /// <summary><c>usage</c> when it is an object with both token counts, otherwise null.</summary>
+    /// <summary>
+    /// <c>usage</c> when it is an object with both token counts as non-negative whole numbers (<c>11</c> or
+    /// <c>11.0</c>), otherwise null: a count that is missing, null, negative or not a number leaves the
+    /// usage to be estimated, rather than failing an answer that is otherwise good.
+    /// </summary>
     public static TokenUsage? Usage(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -211,18 +215,25 @@ internal static class OpenAiJson
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("prompt_tokens"u8))
-                input = Int32(ref reader);
+                input = TokenCount(ref reader);
             else if (reader.ValueTextEquals("completion_tokens"u8))
-                output = Int32(ref reader);
+                output = TokenCount(ref reader);
             else
                 SkipValue(ref reader);
         }
         return input is { } i && output is { } o ? new TokenUsage(i, o) : null;
     }
 
-    private static int Int32(ref Utf8JsonReader reader)
+    private static int? TokenCount(ref Utf8JsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Malformed("A token count is not an integer.");
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            reader.Skip();
+            return null;
+        }
+        if (reader.TryGetInt32(out var count))
+            return count >= 0 ? count : null;
+        return reader.TryGetDouble(out var number) && number >= 0 && number <= int.MaxValue && number == Math.Floor(number) ? (int)number : null;
     }
 }

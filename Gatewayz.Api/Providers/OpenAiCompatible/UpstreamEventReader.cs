@@ -6,9 +6,8 @@ using Gatewayz.Api.Chat;
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
 /// <summary>
-/// Reads the <c>data:</c> payloads of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe,
-/// so that no line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; other
-/// fields (<c>event:</c>, comments, blank lines) are skipped, but a non-blank line that yields no output
+/// Reads the events of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe, so that no
+/// line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; a line that yields no output
 /// (a keep-alive comment such as OpenRouter's <c>: PROCESSING</c>, or an event with only a role) is
 /// reported to <paramref name="onActivity"/>: the upstream is alive and working, so its idle and
 /// first-chunk timers must start again.
@@ -20,9 +19,19 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
     /// <summary>Whether a choice said why the answer finished; an answer that never did may be cut short.</summary>
     private bool _finished;
 
+    // The event being read: its data lines so far, and whether it is named "error".
+    private byte[]? _data;
+    private bool _errorEvent;
+
+    private bool _atStart = true;
+
+    /// <summary>The last line ended with CR at the end of a read: an LF first in the next read belongs to it.</summary>
+    private bool _skipLineFeed;
+
     /// <summary>
-    /// The next event's chunk, or null at <c>[DONE]</c>. An event that reports a failure,
-    /// and a stream that ends (by <c>[DONE]</c> or by closing) before any finish reason, throw.
+    /// The next event's chunk, or null at the end: <c>[DONE]</c>, or the stream closing after a finish
+    /// reason. An event that reports a failure (an <c>error</c> object, or an event named <c>error</c>),
+    /// <c>[DONE]</c> before any finish reason, and a stream that closes before one, throw.
     /// </summary>
     public async ValueTask<ChatChunk?> ReadAsync(CancellationToken cancellationToken)
     {
@@ -38,45 +47,109 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
             }
             _pipe.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted)
-                throw new UpstreamException(UpstreamFailureKind.Connection, $"{provider} closed the stream before [DONE].");
+            {
+                // Some upstreams close a complete answer without [DONE]; one that never said why it
+                // finished may have been cut short.
+                return _finished ? null : throw new UpstreamException(UpstreamFailureKind.Connection, $"{provider} closed the stream before [DONE].");
+            }
         }
     }
 
     private enum Taken { Nothing, Chunk, Done }
 
+    /// <summary>
+    /// Reads lines until an event is complete, as the SSE specification says: <c>data:</c> lines gather
+    /// (joined with a line feed when an event has several), <c>event:</c> names the event, a line
+    /// starting with <c>:</c> is a comment, and a blank line — or the end of the stream — dispatches the
+    /// event; an event without data is nothing.
+    /// </summary>
     private Taken TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
     {
         chunk = default;
         while (TryTakeLine(ref buffer, isCompleted, out var line))
         {
             var span = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
-            if (!span.StartsWith("data:"u8))
+            if (_atStart)
             {
-                // Blank lines end every event and say nothing new; only a line of its own is activity.
-                if (!span.IsEmpty)
-                    onActivity?.Invoke();
+                // A byte order mark may precede the first line (the specification strips one).
+                _atStart = false;
+                if (span.StartsWith(ByteOrderMark)) span = span[ByteOrderMark.Length..];
+            }
+            if (!span.IsEmpty)
+            {
+                Field(span);
                 continue;
             }
-            var payload = span[5..];
-            payload = payload[Ascii.Trim(payload)];
-            if (payload.SequenceEqual("[DONE]"u8))
-                return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
-            // Copied out of the pipe's buffer, which is reused once the reader moves on: the chunk is relayed later.
-            chunk = OpenAiResponseReader.ReadChunk(payload.ToArray(), provider, redactor);
-            _finished |= chunk.FinishReason is not null || chunk.OtherChoiceFinished;
-            if (chunk.CarriesNothing)
-                onActivity?.Invoke();
-            return Taken.Chunk;
+            if (TryDispatch(out chunk) is var taken and not Taken.Nothing)
+                return taken;
         }
-        return Taken.Nothing;
+        return isCompleted && buffer.IsEmpty ? TryDispatch(out chunk) : Taken.Nothing;
     }
 
-    /// <summary>A complete line, or at the end of the stream whatever is left (as a line reader would).</summary>
-    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ReadOnlySequence<byte> line)
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private void Field(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("data:"u8))
+        {
+            var value = line[5..];
+            if (value.StartsWith(" "u8)) value = value[1..];
+            // Copied out of the pipe's buffer, which is reused once the reader moves on: the chunk is relayed later.
+            _data = _data is null ? value.ToArray() : [.. _data, (byte)'\n', .. value];
+            return;
+        }
+        if (line.StartsWith("event:"u8))
+            _errorEvent = line[6..].Trim(" "u8).SequenceEqual("error"u8);
+        // A comment (OpenRouter's ": PROCESSING"), an event name, id or retry: the upstream is alive.
+        onActivity?.Invoke();
+    }
+
+    private Taken TryDispatch(out ChatChunk chunk)
+    {
+        chunk = default;
+        var data = _data;
+        var errorEvent = _errorEvent;
+        _data = null;
+        _errorEvent = false;
+        if (data is null)
+            return Taken.Nothing;
+        var payload = data.AsSpan();
+        var trimmed = Ascii.Trim(payload);
+        if (trimmed.End.GetOffset(payload.Length) - trimmed.Start.GetOffset(payload.Length) == 0)
+            return Taken.Nothing;
+        if (payload[trimmed].SequenceEqual("[DONE]"u8))
+            return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
+        if (errorEvent)
+            throw InBandFailures.ErrorObject(payload, provider, redactor);
+        chunk = OpenAiResponseReader.ReadChunk(data, provider, redactor);
+        _finished |= chunk.FinishReason is not null || chunk.OtherChoiceFinished;
+        if (chunk.CarriesNothing)
+            onActivity?.Invoke();
+        return Taken.Chunk;
+    }
+
+    /// <summary>
+    /// A complete line, or at the end of the stream whatever is left (as a line reader would). Lines end
+    /// with LF, CR or CRLF; a CRLF split between two reads is still one line end.
+    /// </summary>
+    private bool TryTakeLine(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ReadOnlySequence<byte> line)
     {
         var reader = new SequenceReader<byte>(buffer);
-        if (reader.TryReadToAny(out line, "\r\n"u8, advancePastDelimiter: true))
+        if (_skipLineFeed)
         {
+            if (reader.IsNext((byte)'\n', advancePast: true))
+            {
+                buffer = buffer.Slice(reader.Position);
+                _skipLineFeed = false;
+            }
+            else if (!reader.End || isCompleted)
+                _skipLineFeed = false;
+        }
+        if (reader.TryReadToAny(out line, "\r\n"u8, advancePastDelimiter: false))
+        {
+            reader.TryRead(out var delimiter);
+            if (delimiter == '\r' && !reader.IsNext((byte)'\n', advancePast: true) && reader.End && !isCompleted)
+                _skipLineFeed = true;
             buffer = buffer.Slice(reader.Position);
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Gatewayz.Api.Chat;
 
@@ -52,14 +53,14 @@ public sealed class OpenAiDeltaReader
             {
                 var position = 0;
                 while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-                    Choice(ref reader, messageObject, position++, deltas);
+                    Choice(ref reader, json, messageObject, position++, deltas);
             }
             else
                 reader.Skip();
         }
     }
 
-    private void Choice(ref Utf8JsonReader reader, ReadOnlySpan<byte> messageObject, int position, List<ChatDelta> deltas)
+    private void Choice(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ReadOnlySpan<byte> messageObject, int position, List<ChatDelta> deltas)
     {
         // The choice's index may follow its message: deltas are numbered once the choice is read.
         var first = deltas.Count;
@@ -75,7 +76,7 @@ public sealed class OpenAiDeltaReader
             else if (reader.ValueTextEquals(messageObject))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject) Message(ref reader, deltas);
+                if (reader.TokenType == JsonTokenType.StartObject) Message(ref reader, json, deltas);
                 else reader.Skip();
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
@@ -102,8 +103,10 @@ public sealed class OpenAiDeltaReader
         if (finish is not null) deltas.Add(ChatDelta.Finished(choice, finish));
     }
 
-    private void Message(ref Utf8JsonReader reader, List<ChatDelta> deltas)
+    private void Message(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<ChatDelta> deltas)
     {
+        // Some upstreams send the same reasoning as both reasoning_content and reasoning: the first one counts.
+        var sawThinking = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var kind = reader.ValueTextEquals("content"u8) ? ChatDeltaKind.Text
@@ -115,17 +118,24 @@ public sealed class OpenAiDeltaReader
             reader.Read();
             switch (kind)
             {
+                case ChatDeltaKind.Thinking when sawThinking:
+                    reader.Skip();
+                    break;
                 case ChatDeltaKind.Text or ChatDeltaKind.Thinking or ChatDeltaKind.Refusal when reader.TokenType == JsonTokenType.String:
-                    if (reader.GetString() is { Length: > 0 } text) deltas.Add(new ChatDelta(kind.Value, 0, text));
+                    if (reader.GetString() is { Length: > 0 } text)
+                    {
+                        deltas.Add(new ChatDelta(kind.Value, 0, text));
+                        sawThinking |= kind == ChatDeltaKind.Thinking;
+                    }
                     break;
                 case ChatDeltaKind.ToolCallStarted when reader.TokenType == JsonTokenType.StartArray:
                     var position = 0;
                     while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-                        ToolCall(ref reader, position++, deltas);
+                        ToolCall(ref reader, json, position++, deltas);
                     break;
                 case ChatDeltaKind.ToolArguments when reader.TokenType == JsonTokenType.StartObject:
                     // The deprecated functions API: one call per answer, the function object itself.
-                    Function(ref reader, toolIndex: 0, id: null, deltas);
+                    Function(ref reader, json, toolIndex: 0, id: null, deltas);
                     break;
                 default:
                     reader.Skip();
@@ -134,7 +144,7 @@ public sealed class OpenAiDeltaReader
         }
     }
 
-    private static void ToolCall(ref Utf8JsonReader reader, int position, List<ChatDelta> deltas)
+    private static void ToolCall(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int position, List<ChatDelta> deltas)
     {
         int? index = null;
         string? id = null;
@@ -157,7 +167,7 @@ public sealed class OpenAiDeltaReader
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    Function(ref reader, 0, null, deltas);
+                    Function(ref reader, json, 0, null, deltas);
                     function = true;
                 }
                 else reader.Skip();
@@ -182,8 +192,11 @@ public sealed class OpenAiDeltaReader
             deltas.Insert(start, ChatDelta.ToolCallStarted(0, toolIndex, id, ""));
     }
 
-    /// <summary>A <c>function</c> object: its name starts the call, its arguments are a fragment of them.</summary>
-    private static void Function(ref Utf8JsonReader reader, int toolIndex, string? id, List<ChatDelta> deltas)
+    /// <summary>
+    /// A <c>function</c> object: its name starts the call, its arguments are a fragment of them. Arguments
+    /// sent as a JSON object rather than a string of JSON (some upstreams do) are taken as their JSON text.
+    /// </summary>
+    private static void Function(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int toolIndex, string? id, List<ChatDelta> deltas)
     {
         string? name = null;
         string? arguments = null;
@@ -192,6 +205,13 @@ public sealed class OpenAiDeltaReader
             var isName = reader.ValueTextEquals("name"u8);
             var isArguments = reader.ValueTextEquals("arguments"u8);
             reader.Read();
+            if (isArguments && reader.TokenType == JsonTokenType.StartObject)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                arguments = Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
+                continue;
+            }
             if (reader.TokenType != JsonTokenType.String) { reader.Skip(); continue; }
             if (isName) name = reader.GetString();
             else if (isArguments) arguments = reader.GetString();

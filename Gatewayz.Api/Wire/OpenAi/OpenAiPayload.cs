@@ -15,14 +15,19 @@ public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id,
 
     /// <summary>
     /// Writes the document with the values of <c>id</c> and <c>model</c> replaced by <paramref name="id"/>
-    /// and <paramref name="model"/>, which must be JSON values already (quoted and escaped strings).
-    /// A field the upstream left out stays out.
+    /// and <paramref name="model"/>, which must be JSON values already (quoted and escaped strings). A
+    /// field the upstream left out is added first in the object, so every answer carries the gateway's
+    /// id (the one its ledger and traces use) and the model the client asked for.
     /// </summary>
     public void WriteTo(IBufferWriter<byte> output, ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
     {
         var json = Json.Span;
         var (idStart, idLength) = Id.GetOffsetAndLength(json.Length);
         var (modelStart, modelLength) = Model.GetOffsetAndLength(json.Length);
+        var written = 0;
+        if (idLength == 0 || modelLength == 0)
+            written = WriteMissing(output, json, idLength == 0 ? id : default, modelLength == 0 ? model : default);
+
         if (idLength > 0 && modelLength > 0 && modelStart < idStart)
         {
             (idStart, idLength, modelStart, modelLength) = (modelStart, modelLength, idStart, idLength);
@@ -30,8 +35,6 @@ public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id,
             id = model;
             model = swap;
         }
-
-        var written = 0;
         if (idLength > 0)
         {
             output.Write(json[written..idStart]);
@@ -45,6 +48,28 @@ public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id,
             written = modelStart + modelLength;
         }
         output.Write(json[written..]);
+    }
+
+    /// <summary>Writes the object's opening brace and the absent fields after it; returns how much of <paramref name="json"/> that covered.</summary>
+    private static int WriteMissing(IBufferWriter<byte> output, ReadOnlySpan<byte> json, ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
+    {
+        var afterBrace = json.IndexOf((byte)'{') + 1;
+        output.Write(json[..afterBrace]);
+        var first = true;
+        if (!id.IsEmpty) WriteField(output, "\"id\":"u8, id, ref first);
+        if (!model.IsEmpty) WriteField(output, "\"model\":"u8, model, ref first);
+        // The upstream's own fields follow, unless the object was empty.
+        if (json[afterBrace..].TrimStart(" \t\r\n"u8) is [not (byte)'}', ..])
+            output.Write(","u8);
+        return afterBrace;
+    }
+
+    private static void WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, ref bool first)
+    {
+        if (!first) output.Write(","u8);
+        output.Write(name);
+        output.Write(value);
+        first = false;
     }
 
     /// <summary>The relayed document as a new array (for a non-streamed body and the response cache).</summary>
