@@ -53,11 +53,16 @@ public sealed class ChatExchange(
         await JsonResponse.WriteAsync(context.Response, json, context.RequestAborted);
     }
 
-    /// <summary>Opens the stream (failing over until a route delivers its first chunk) and names the route's provider in the response.</summary>
+    /// <summary>
+    /// Opens the stream (failing over until a route delivers its first chunk) and names the route's
+    /// provider in the response, unless the response has already begun.
+    /// </summary>
     public async Task<InferenceStream> OpenStreamAsync(HttpContext context, AdmittedChat chat)
     {
         var stream = await inference.OpenStreamAsync(chat.Request, chat.Model, chat.Settlement, context.RequestAborted);
-        context.Response.Headers[ProviderHeader.Name] = stream.Route.Provider;
+        // A response already begun with keep-alives (a slow first chunk) has sent its headers.
+        if (!context.Response.HasStarted)
+            context.Response.Headers[ProviderHeader.Name] = stream.Route.Provider;
         return stream;
     }
 }

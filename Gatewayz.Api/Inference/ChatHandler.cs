@@ -1,4 +1,5 @@
 using Gatewayz.Api.Catalog;
+using Gatewayz.Api.Errors;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
@@ -36,10 +37,22 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
     private async Task StreamAsync(HttpContext context, AdmittedChat chat, IChatWireFormat format)
     {
         var cancellationToken = context.RequestAborted;
-        await using var stream = await exchange.OpenStreamAsync(context, chat);
         using var sse = new ServerSentEventWriter(context.Response);
-        sse.Start();
         var encoder = format.CreateStreamEncoder(chat.Identity, chat.Request);
+        InferenceStream opened;
+        try
+        {
+            opened = await OpenWithKeepAliveAsync(exchange.OpenStreamAsync(context, chat), sse, cancellationToken);
+        }
+        catch (GatewayException failure) when (context.Response.HasStarted)
+        {
+            // Every route failed after the response began with keep-alives: the error is an event now.
+            encoder.BeginError(sse, failure.Error);
+            await sse.EndEventAsync(cancellationToken);
+            return;
+        }
+        await using var stream = opened;
+        sse.Start();
         try
         {
             await encoder.WriteStartAsync(sse, cancellationToken);
@@ -68,5 +81,39 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             return;
         }
         await encoder.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the stream's first chunk. A client that heard nothing for the keep-alive interval gets the
+    /// response's headers and a <c>: keep-alive</c> comment, and another each interval while the routes
+    /// are still tried, so that proxies and clients with idle timeouts keep waiting for a model that
+    /// thinks long before its first token. From then on a failure can only be an error event.
+    /// </summary>
+    private async Task<InferenceStream> OpenWithKeepAliveAsync(Task<InferenceStream> opening, ServerSentEventWriter sse, CancellationToken cancellationToken)
+    {
+        if (_keepAlive <= TimeSpan.Zero)
+            return await opening;
+        try
+        {
+            while (!opening.IsCompleted)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var interval = Task.Delay(_keepAlive, time, wait.Token);
+                if (await Task.WhenAny(opening, interval) == opening)
+                {
+                    await wait.CancelAsync();
+                    break;
+                }
+                await sse.WriteKeepAliveAsync(cancellationToken);
+            }
+        }
+        catch (Exception) when (!opening.IsCompleted)
+        {
+            // The client went away while the routes were tried: a stream that still opens is closed unread.
+            _ = opening.ContinueWith(static task => task.Result.DisposeAsync().AsTask(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+        return await opening;
     }
 }

@@ -34,8 +34,10 @@ public sealed class ServerSentEventWriter : IDisposable
         _json = new Utf8JsonWriter(_pipe, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    /// <summary>Sets the status and headers of an event stream; nothing once the response has started.</summary>
     public void Start()
     {
+        if (_response.HasStarted) return;
         _response.StatusCode = StatusCodes.Status200OK;
         _response.ContentType = "text/event-stream; charset=utf-8";
         _response.Headers.CacheControl = "no-cache";
@@ -84,6 +86,15 @@ public sealed class ServerSentEventWriter : IDisposable
 
     /// <summary>Sends the frames ended so far.</summary>
     public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken) => _pipe.FlushAsync(cancellationToken);
+
+    /// <summary>Starts the response if it has not started, and sends a <c>: keep-alive</c> comment.</summary>
+    public async ValueTask WriteKeepAliveAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        _pipe.Write(KeepAliveComment);
+        Wrote();
+        await _pipe.FlushAsync(cancellationToken);
+    }
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {

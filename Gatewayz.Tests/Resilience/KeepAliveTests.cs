@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Gatewayz.Tests.Infrastructure;
@@ -63,6 +64,47 @@ public sealed class KeepAliveTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         ShouldHaveKeepAliveBetween(body, "\"text\":\"first\"", "\"text\":\"second\"");
         body.ShouldContain("event: message_stop");
+    }
+
+    [Fact]
+    public async Task Upstream_thinking_before_its_first_token_gets_the_client_headers_and_keep_alives_before_any_chunk()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
+        _upstream.Behavior = new UpstreamBehavior { LeadingComments = 5, CommentInterval = TimeSpan.FromSeconds(0.6), Chunks = ["late"] };
+        using var client = gateway.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent($$"""{"model":"{{TwoRouteSettings.SingleRouteModel}}","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+
+        var started = Stopwatch.StartNew();
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var headersAfter = started.Elapsed;
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var firstLine = await reader.ReadLineAsync();
+        var rest = await reader.ReadToEndAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        headersAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2.5), "the upstream's first token comes after 3 s");
+        firstLine.ShouldBe(": keep-alive");
+        rest.ShouldContain("\"content\":\"late\"");
+        rest.ShouldContain("data: [DONE]");
+        _upstream.ChatRequestCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Failure_after_the_keep_alives_began_is_an_error_event()
+    {
+        using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
+        _upstream.Behavior = new UpstreamBehavior { HeaderDelay = TimeSpan.FromSeconds(1.5), Status = 500 };
+
+        var response = await gateway.PostChatAsync(TwoRouteSettings.SingleRouteModel, stream: true);
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.ShouldStartWith(": keep-alive");
+        body.ShouldContain("data: {\"error\":");
+        body.ShouldNotContain("[DONE]");
     }
 
     [Fact]
