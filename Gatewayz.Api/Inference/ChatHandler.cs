@@ -75,7 +75,8 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             // Recorded by the stream when the upstream failed; a chunk the client's format cannot express fails here.
             await stream.FailAsync(failure);
             // The response has begun: the client learns of the failure from an error event, and the
-            // missing end tells any SDK that the answer is incomplete.
+            // missing end says the answer is incomplete (the Anthropic and Node SDKs throw; OpenAI's .NET SDK 2.15
+            // ends quietly, its last update without a finish reason, see docs/resilience.md).
             encoder.BeginError(sse, UpstreamErrors.ForStream(failure, chat.Model.Id));
             await sse.EndEventAsync(cancellationToken);
             return;
