@@ -32,11 +32,11 @@ public sealed class AnthropicChatFormat : IChatWireFormat
         var parts = new ChatPartsBuilder(choice: 0);
         foreach (var delta in deltas)
             parts.Add(delta);
-        var message = (identity, Parts: parts.Build(), FinishReason: parts.FinishReason ?? completion.FinishReason, completion.Usage);
+        var message = (identity, Parts: parts.Build(), FinishReason: parts.FinishReason ?? completion.FinishReason, parts.StopSequence, completion.Usage);
         try
         {
             return JsonResponse.Serialize(message, static (writer, state) =>
-                AnthropicWire.WriteMessage(writer, state.identity, state.Parts, state.FinishReason, state.Usage));
+                AnthropicWire.WriteMessage(writer, state.identity, state.Parts, state.FinishReason, state.StopSequence, state.Usage));
         }
         catch (UpstreamException untranslatable)
         {

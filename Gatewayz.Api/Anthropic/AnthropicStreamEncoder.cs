@@ -17,11 +17,17 @@ namespace Gatewayz.Api.Anthropic;
 /// </summary>
 public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estimatedInputTokens) : IChatStreamEncoder
 {
+    private static readonly byte[] Ping = "event: ping\ndata: {\"type\":\"ping\"}\n\n"u8.ToArray();
+
     private readonly OpenAiDeltaReader _reader = new();
     private readonly List<ChatDelta> _deltas = [];
     private int _blocks;
     private ChatDeltaKind? _open;
     private int _openToolIndex;
+    private string? _stopSequence;
+
+    /// <summary>Anthropic's own keep-alive, the <c>ping</c> event, which its SDKs expect and skip.</summary>
+    public byte[] KeepAlive => Ping;
 
     public async ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken)
     {
@@ -57,6 +63,9 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
                             "The upstream interleaved the arguments of parallel tool calls, which Anthropic's stream cannot express.");
                     AnthropicWire.WriteContentBlockDelta(sse.BeginEvent("content_block_delta"), _blocks - 1, ChatDeltaKind.ToolArguments, delta.Text!);
                     break;
+                case ChatDeltaKind.Finished:
+                    _stopSequence = delta.StopSequence;
+                    continue;
                 default:
                     continue;
             }
@@ -69,7 +78,7 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
     public async ValueTask WriteEndAsync(ServerSentEventWriter sse, string finishReason, TokenUsage usage, CancellationToken cancellationToken)
     {
         Close(sse);
-        AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), finishReason, usage);
+        AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), finishReason, _stopSequence, usage);
         sse.EndEvent();
         AnthropicWire.WriteTypeOnly(sse.BeginEvent("message_stop"), "message_stop");
         await sse.EndEventAsync(cancellationToken);

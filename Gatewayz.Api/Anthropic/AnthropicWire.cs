@@ -7,8 +7,13 @@ namespace Gatewayz.Api.Anthropic;
 /// <summary>Anthropic's Messages response and streaming event shapes.</summary>
 public static class AnthropicWire
 {
-    public static string StopReason(string finishReason) => finishReason switch
+    /// <summary>
+    /// Anthropic's <c>stop_reason</c> for an OpenAI finish reason: <c>stop_sequence</c> when the answer
+    /// stopped at a stop sequence the upstream named, <c>end_turn</c> for any other stop.
+    /// </summary>
+    public static string StopReason(string finishReason, string? stopSequence = null) => finishReason switch
     {
+        FinishReasons.Stop when stopSequence is not null => "stop_sequence",
         FinishReasons.Length => "max_tokens",
         FinishReasons.ToolCalls or FinishReasons.FunctionCall => "tool_use",
         FinishReasons.ContentFilter => "refusal",
@@ -19,7 +24,7 @@ public static class AnthropicWire
     /// A non-streamed message whose content blocks are <paramref name="parts"/> in order: text, thinking
     /// and tool_use blocks (see <see cref="WriteBlock"/>).
     /// </summary>
-    public static void WriteMessage(Utf8JsonWriter writer, ResponseIdentity identity, IReadOnlyList<ContentPart> parts, string finishReason, TokenUsage usage)
+    public static void WriteMessage(Utf8JsonWriter writer, ResponseIdentity identity, IReadOnlyList<ContentPart> parts, string finishReason, string? stopSequence, TokenUsage usage)
     {
         writer.WriteStartObject();
         WriteMessageHeader(writer, identity);
@@ -27,10 +32,17 @@ public static class AnthropicWire
         for (var i = 0; i < parts.Count; i++)
             WriteBlock(writer, parts[i] is ToolCallPart call ? call with { Id = ToolUseId(identity, call.Id, i) } : parts[i]);
         writer.WriteEndArray();
-        writer.WriteString("stop_reason", StopReason(finishReason));
-        writer.WriteNull("stop_sequence");
+        WriteStop(writer, finishReason, stopSequence);
         WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
         writer.WriteEndObject();
+    }
+
+    private static void WriteStop(Utf8JsonWriter writer, string finishReason, string? stopSequence)
+    {
+        var stopReason = StopReason(finishReason, stopSequence);
+        writer.WriteString("stop_reason", stopReason);
+        if (stopReason == "stop_sequence") writer.WriteString("stop_sequence", stopSequence);
+        else writer.WriteNull("stop_sequence");
     }
 
     /// <summary>
@@ -181,13 +193,12 @@ public static class AnthropicWire
         writer.WriteEndObject();
     }
 
-    public static void WriteMessageDelta(Utf8JsonWriter writer, string finishReason, TokenUsage usage)
+    public static void WriteMessageDelta(Utf8JsonWriter writer, string finishReason, string? stopSequence, TokenUsage usage)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "message_delta");
         writer.WriteStartObject("delta");
-        writer.WriteString("stop_reason", StopReason(finishReason));
-        writer.WriteNull("stop_sequence");
+        WriteStop(writer, finishReason, stopSequence);
         writer.WriteEndObject();
         WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
         writer.WriteEndObject();

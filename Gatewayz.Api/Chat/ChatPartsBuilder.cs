@@ -17,6 +17,9 @@ public sealed class ChatPartsBuilder(int choice)
     /// <summary>The choice's finish reason, once a delta said it.</summary>
     public string? FinishReason { get; private set; }
 
+    /// <summary>The stop sequence that ended the choice, when the upstream said which.</summary>
+    public string? StopSequence { get; private set; }
+
     public void Add(in ChatDelta delta)
     {
         if (delta.Choice != choice) return;
@@ -38,6 +41,7 @@ public sealed class ChatPartsBuilder(int choice)
                 break;
             case ChatDeltaKind.Finished:
                 FinishReason = delta.Text;
+                StopSequence = delta.StopSequence;
                 break;
         }
     }

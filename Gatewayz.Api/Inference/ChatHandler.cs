@@ -37,8 +37,8 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
     private async Task StreamAsync(HttpContext context, AdmittedChat chat, IChatWireFormat format)
     {
         var cancellationToken = context.RequestAborted;
-        using var sse = new ServerSentEventWriter(context.Response);
         var encoder = format.CreateStreamEncoder(chat.Identity, chat.Request);
+        using var sse = new ServerSentEventWriter(context.Response, encoder.KeepAlive);
         InferenceStream opened;
         try
         {

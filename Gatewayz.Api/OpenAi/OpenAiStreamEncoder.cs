@@ -17,6 +17,9 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
     private bool _encodedText;
     private bool _usageWritten;
 
+    /// <summary>A comment: OpenAI's format has no keep-alive event, and its SDKs skip comments.</summary>
+    public byte[] KeepAlive => ServerSentEventWriter.KeepAliveComment;
+
     /// <summary>OpenAI's stream has no opening event: the first chunk carries the role.</summary>
     public ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

@@ -13,11 +13,14 @@ public sealed class ServerSentEventWriter : IDisposable
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] FrameEnd = "\n\n"u8.ToArray();
     private static readonly byte[] LineEnd = "\n"u8.ToArray();
-    private static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
+
+    /// <summary>The comment <c>: keep-alive</c>, valid in any event stream and skipped by every SSE client.</summary>
+    public static readonly byte[] KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
     private readonly HttpResponse _response;
     private readonly PipeWriter _pipe;
     private readonly Utf8JsonWriter _json;
+    private readonly byte[] _keepAlive;
 
     // Keep-alive state, set only while WithKeepAlive runs: one timer per stream, rescheduled from the
     // time of the last write, and a gate that lets the timer write only while the loop waits upstream.
@@ -27,9 +30,15 @@ public sealed class ServerSentEventWriter : IDisposable
     private SemaphoreSlim? _gate;
     private ITimer? _timer;
 
-    public ServerSentEventWriter(HttpResponse response)
+    /// <param name="response">The response the stream is written to.</param>
+    /// <param name="keepAlive">
+    /// The frame written while the client would otherwise hear nothing: <see cref="KeepAliveComment"/> by
+    /// default, or the API's own (Anthropic's <c>ping</c> event).
+    /// </param>
+    public ServerSentEventWriter(HttpResponse response, byte[]? keepAlive = null)
     {
         _response = response;
+        _keepAlive = keepAlive ?? KeepAliveComment;
         _pipe = response.BodyWriter;
         _json = new Utf8JsonWriter(_pipe, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -87,11 +96,11 @@ public sealed class ServerSentEventWriter : IDisposable
     /// <summary>Sends the frames ended so far.</summary>
     public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken) => _pipe.FlushAsync(cancellationToken);
 
-    /// <summary>Starts the response if it has not started, and sends a <c>: keep-alive</c> comment.</summary>
+    /// <summary>Starts the response if it has not started, and sends the keep-alive frame.</summary>
     public async ValueTask WriteKeepAliveAsync(CancellationToken cancellationToken)
     {
         Start();
-        _pipe.Write(KeepAliveComment);
+        _pipe.Write(_keepAlive);
         Wrote();
         await _pipe.FlushAsync(cancellationToken);
     }
@@ -182,7 +191,7 @@ public sealed class ServerSentEventWriter : IDisposable
             }
             try
             {
-                _pipe.Write(KeepAliveComment);
+                _pipe.Write(_keepAlive);
                 Wrote();
                 await _pipe.FlushAsync(_response.HttpContext.RequestAborted);
             }

@@ -10,6 +10,9 @@ namespace Gatewayz.Api.Wire;
 /// </summary>
 public interface IChatStreamEncoder
 {
+    /// <summary>The frame sent while the client would otherwise hear nothing (see <see cref="ServerSentEventWriter"/>).</summary>
+    byte[] KeepAlive { get; }
+
     /// <summary>The events that open the answer, if the format has any.</summary>
     ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken);
 

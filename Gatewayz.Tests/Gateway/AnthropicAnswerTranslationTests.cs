@@ -193,6 +193,52 @@ public sealed class AnthropicAnswerTranslationTests : IAsyncLifetime
         sse.ShouldStartWith("event: message_start");
     }
 
+    [Theory]
+    [InlineData("stop_reason")]
+    [InlineData("matched_stop")]
+    public async Task Stop_sequence_the_upstream_names_is_the_stop_reason_and_the_stop_sequence(string field)
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior
+        {
+            RawBody = $$"""{"choices":[{"index":0,"message":{"content":"one two"},"finish_reason":"stop","{{field}}":"END"}]}""",
+        };
+
+        var message = await PostMessagesAsync(stream: false);
+
+        message.GetProperty("stop_reason").GetString().ShouldBe("stop_sequence");
+        message.GetProperty("stop_sequence").GetString().ShouldBe("END");
+    }
+
+    [Fact]
+    public async Task Streamed_stop_sequence_reaches_the_message_delta()
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior
+        {
+            RawStream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"one\"}}]}\n\n" +
+                        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\",\"stop_reason\":\"END\"}]}\n\ndata: [DONE]\n\n",
+        };
+
+        var events = await StreamEventsAsync();
+
+        var delta = events.Single(e => e.GetProperty("type").GetString() == "message_delta").GetProperty("delta");
+        delta.GetProperty("stop_reason").GetString().ShouldBe("stop_sequence");
+        delta.GetProperty("stop_sequence").GetString().ShouldBe("END");
+    }
+
+    [Fact]
+    public async Task Stop_token_id_is_not_taken_for_a_stop_sequence()
+    {
+        _relay.Upstream.Behavior = new UpstreamBehavior
+        {
+            RawBody = """{"choices":[{"index":0,"message":{"content":"one"},"finish_reason":"stop","stop_reason":128009}]}""",
+        };
+
+        var message = await PostMessagesAsync(stream: false);
+
+        message.GetProperty("stop_reason").GetString().ShouldBe("end_turn");
+        message.GetProperty("stop_sequence").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
     private static MessageCreateParams Params(bool stream = false) => new()
     {
         Model = RelayGateway.Model,

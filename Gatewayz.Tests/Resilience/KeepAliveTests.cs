@@ -50,7 +50,7 @@ public sealed class KeepAliveTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Anthropic_stream_gets_keep_alive_comments_too()
+    public async Task Anthropic_stream_gets_ping_events_as_its_keep_alive()
     {
         using var gateway = GatewayHost.Start(TwoRouteSettings.For(_upstream.BaseUrl, ("Gatewayz:Streaming:KeepAliveSeconds", "1")));
         _upstream.Behavior = new UpstreamBehavior { Chunks = ["first", "second"], ChunkDelay = TimeSpan.FromSeconds(2.5) };
@@ -62,7 +62,7 @@ public sealed class KeepAliveTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ShouldHaveKeepAliveBetween(body, "\"text\":\"first\"", "\"text\":\"second\"");
+        ShouldHaveKeepAliveBetween(body, "\"text\":\"first\"", "\"text\":\"second\"", "\nevent: ping\ndata: {\"type\":\"ping\"}\n\n");
         body.ShouldContain("event: message_stop");
     }
 
@@ -121,13 +121,13 @@ public sealed class KeepAliveTests : IAsyncLifetime
     }
 
     /// <summary>Both chunks arrived in order, and the silence between them carried a keep-alive comment.</summary>
-    private static void ShouldHaveKeepAliveBetween(string body, string firstChunk, string secondChunk)
+    private static void ShouldHaveKeepAliveBetween(string body, string firstChunk, string secondChunk, string keepAlive = "\n: keep-alive\n\n")
     {
         var first = body.IndexOf(firstChunk, StringComparison.Ordinal);
         var second = body.IndexOf(secondChunk, StringComparison.Ordinal);
         first.ShouldBeGreaterThan(-1);
         second.ShouldBeGreaterThan(first);
-        body[first..second].ShouldContain("\n: keep-alive\n\n", customMessage: "no keep-alive while the upstream was silent");
+        body[first..second].ShouldContain(keepAlive, customMessage: "no keep-alive while the upstream was silent");
     }
 
     public async Task DisposeAsync() => await _upstream.DisposeAsync();

@@ -66,6 +66,7 @@ public sealed class OpenAiDeltaReader
         var first = deltas.Count;
         int? index = null;
         string? finish = null;
+        string? stopSequence = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("index"u8))
@@ -84,6 +85,14 @@ public sealed class OpenAiDeltaReader
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String) finish = reader.GetString();
             }
+            else if (reader.ValueTextEquals("stop_reason"u8) || reader.ValueTextEquals("matched_stop"u8))
+            {
+                // Which stop sequence ended the choice, where the upstream says (vLLM's stop_reason,
+                // SGLang's matched_stop); a number there is a stop token's id, not a sequence.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String) stopSequence = reader.GetString();
+                else reader.Skip();
+            }
             else
             {
                 reader.Read();
@@ -100,7 +109,7 @@ public sealed class OpenAiDeltaReader
             if (!_startedCalls.Add((choice, deltas[i].ToolIndex)))
                 deltas.RemoveAt(i--);
         }
-        if (finish is not null) deltas.Add(ChatDelta.Finished(choice, finish));
+        if (finish is not null) deltas.Add(ChatDelta.Finished(choice, finish, finish == FinishReasons.Stop ? stopSequence : null));
     }
 
     private void Message(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<ChatDelta> deltas)
