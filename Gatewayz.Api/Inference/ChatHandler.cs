@@ -96,16 +96,16 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             return await opening;
         try
         {
-            while (!opening.IsCompleted)
+            while (true)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var interval = Task.Delay(_keepAlive, time, wait.Token);
-                if (await Task.WhenAny(opening, interval) == opening)
+                try
                 {
-                    await wait.CancelAsync();
-                    break;
+                    return await opening.WaitAsync(_keepAlive, time, cancellationToken);
                 }
-                await sse.WriteKeepAliveAsync(cancellationToken);
+                catch (TimeoutException)
+                {
+                    await sse.WriteKeepAliveAsync(cancellationToken);
+                }
             }
         }
         catch (Exception) when (!opening.IsCompleted)
@@ -115,6 +115,5 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
                 TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             throw;
         }
-        return await opening;
     }
 }
