@@ -44,6 +44,7 @@ app.UseRequestBodyDecoding();
 app.MapDefaultEndpoints();
 app.MapGatewayMetrics();
 app.MapOpenAiApi();
+app.MapModelsApi();
 app.MapAnthropicApi();
 app.MapAdminApi();
 app.MapMonitoringApi();

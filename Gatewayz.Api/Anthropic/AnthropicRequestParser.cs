@@ -18,10 +18,17 @@ public static class AnthropicRequestParser
     private static readonly Func<ContentLocation, string> PathWithSystem = static at => PathOf(at, systemMessages: 1);
     private static readonly Func<ContentLocation, string> PathWithoutSystem = static at => PathOf(at, systemMessages: 0);
 
-    public static ChatRequest Parse(JsonElement body)
+    public static ChatRequest Parse(JsonElement body) => Parse(body, maxTokensRequired: true);
+
+    /// <summary>A <c>/v1/messages/count_tokens</c> body: a message request without <c>max_tokens</c>, refused where <c>/v1/messages</c> would refuse it.</summary>
+    public static ChatRequest ParseCountTokens(JsonElement body) => Parse(body, maxTokensRequired: false);
+
+    private static ChatRequest Parse(JsonElement body, bool maxTokensRequired)
     {
         var model = JsonFields.RequiredString(body, "model");
-        var maxTokens = JsonFields.OptionalPositiveInt(body, "max_tokens") ?? throw new GatewayException(GatewayError.MissingField("max_tokens"));
+        var maxTokens = JsonFields.OptionalPositiveInt(body, "max_tokens");
+        if (maxTokens is null && maxTokensRequired)
+            throw new GatewayException(GatewayError.MissingField("max_tokens"));
         var messagesJson = JsonFields.RequiredNonEmptyArray(body, "messages");
 
         var system = ParseSystem(body);

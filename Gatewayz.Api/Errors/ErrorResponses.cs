@@ -8,13 +8,18 @@ namespace Gatewayz.Api.Errors;
 public static class ErrorResponses
 {
     /// <summary>
-    /// The error format of the endpoint that served the request (its <see cref="IErrorFormat"/> metadata,
-    /// given by its wire format). A request no endpoint matched — the framework's own 404 and 405 — is
+    /// The error format of the endpoint that served the request: the one its <see cref="IErrorFormatSelector"/>
+    /// metadata picks for the request (an endpoint both APIs share), else its <see cref="IErrorFormat"/> metadata
+    /// (given by its wire format). A request no endpoint matched — the framework's own 404 and 405 — is
     /// answered by path: Anthropic's format under <c>/v1/messages</c>, OpenAI's everywhere else.
     /// </summary>
-    public static IErrorFormat FormatFor(HttpRequest request) =>
-        request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IErrorFormat>()
-        ?? (request.Path.StartsWithSegments("/v1/messages") ? AnthropicErrorFormat.Instance : OpenAiErrorFormat.Instance);
+    public static IErrorFormat FormatFor(HttpRequest request)
+    {
+        var metadata = request.HttpContext.GetEndpoint()?.Metadata;
+        return metadata?.GetMetadata<IErrorFormatSelector>()?.Select(request)
+            ?? metadata?.GetMetadata<IErrorFormat>()
+            ?? (request.Path.StartsWithSegments("/v1/messages") ? AnthropicErrorFormat.Instance : OpenAiErrorFormat.Instance);
+    }
 
     public static async Task WriteAsync(HttpContext context, GatewayError error)
     {
