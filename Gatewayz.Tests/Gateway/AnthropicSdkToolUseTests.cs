@@ -10,16 +10,7 @@ namespace Gatewayz.Tests.Gateway;
 /// </summary>
 public sealed class AnthropicSdkToolUseTests : IAsyncLifetime
 {
-    private static readonly Tool WeatherTool = new()
-    {
-        Name = "get_weather",
-        Description = "The weather in a city.",
-        InputSchema = new InputSchema
-        {
-            Properties = new Dictionary<string, JsonElement> { ["city"] = JsonElement.Parse("""{"type":"string"}""") },
-            Required = ["city"],
-        },
-    };
+    private static readonly Tool WeatherTool = AnthropicTools.Weather;
 
     private RelayGateway _relay = null!;
 

@@ -13,16 +13,7 @@ public sealed class AnthropicToolUseLoopTests : IDisposable
 {
     private const string Model = "anthropic/claude-3-5-haiku";
 
-    private static readonly Tool WeatherTool = new()
-    {
-        Name = "get_weather",
-        Description = "The weather in a city.",
-        InputSchema = new InputSchema
-        {
-            Properties = new Dictionary<string, JsonElement> { ["city"] = JsonElement.Parse("""{"type":"string"}""") },
-            Required = ["city"],
-        },
-    };
+    private static readonly Tool WeatherTool = AnthropicTools.Weather;
 
     private readonly GatewayHost _gateway = GatewayHost.Start();
 
