@@ -3,13 +3,17 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Providers.Anthropic;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
 using Gatewayz.Api.Wire.OpenAi;
 
 namespace Gatewayz.Api.Anthropic;
 
-/// <summary>Anthropic's Messages API (<c>POST /v1/messages</c>), as clients speak it, translated from the upstream's answer.</summary>
+/// <summary>
+/// Anthropic's Messages API (<c>POST /v1/messages</c>), as clients speak it: relayed from an Anthropic
+/// upstream, translated from any other.
+/// </summary>
 public sealed class AnthropicChatFormat : IChatWireFormat
 {
     public static readonly AnthropicChatFormat Instance = new();
@@ -22,11 +26,15 @@ public sealed class AnthropicChatFormat : IChatWireFormat
 
     public bool AcceptsXApiKey => true;
 
+    public IReadOnlyList<string> ForwardedHeaders => AnthropicProvider.ClientHeaders;
+
     public ChatRequest Parse(JsonElement body) => AnthropicRequestParser.Parse(body);
 
     /// <summary>The upstream's answer (choice 0) as a message whose content blocks keep its text, reasoning and tool calls, in order.</summary>
     public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion)
     {
+        if (AnthropicRelay.Message(identity, completion) is { } relayed)
+            return relayed;
         var deltas = new List<ChatDelta>();
         new OpenAiDeltaReader().ReadCompletion(completion, deltas);
         var parts = new ChatPartsBuilder(choice: 0);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Wire;
 using Gatewayz.Api.Wire.OpenAi;
 
 namespace Gatewayz.Api.Anthropic;
@@ -44,6 +45,8 @@ public static class AnthropicRequestParser
             Model = model,
             Messages = messages,
             Body = default,
+            ClientFormat = WireFormat.Anthropic,
+            ClientBody = body,
             Stream = JsonFields.OptionalBool(body, "stream"),
             IncludeUsage = true,
             MaxTokens = maxTokens,

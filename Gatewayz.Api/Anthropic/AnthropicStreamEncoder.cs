@@ -13,7 +13,8 @@ namespace Gatewayz.Api.Anthropic;
 /// text, thinking, or a tool call's <c>input_json_delta</c>) and closed when another kind begins
 /// (<c>content_block_stop</c>); then <c>message_delta</c> with the stop reason and usage, and
 /// <c>message_stop</c>. The upstream's answer is read as format-free deltas; only choice 0 is an
-/// Anthropic answer (the API has no <c>n</c>, so the gateway never asks for more).
+/// Anthropic answer (the API has no <c>n</c>, so the gateway never asks for more). An Anthropic upstream's
+/// events are relayed instead (<see cref="AnthropicRelay"/>).
 /// </summary>
 public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estimatedInputTokens) : IChatStreamEncoder
 {
@@ -29,14 +30,21 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
     /// <summary>Anthropic's own keep-alive, the <c>ping</c> event, which its SDKs expect and skip.</summary>
     public byte[] KeepAlive => Ping;
 
-    public async ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken)
+    /// <summary>The upstream speaks Anthropic's format: its own events, from message_start to message_stop, are relayed.</summary>
+    private bool _relay;
+
+    public async ValueTask WriteStartAsync(ServerSentEventWriter sse, WireFormat upstream, CancellationToken cancellationToken)
     {
+        if (_relay = upstream == WireFormat.Anthropic)
+            return;
         AnthropicWire.WriteMessageStart(sse.BeginEvent("message_start"), identity, estimatedInputTokens);
         await sse.EndEventAsync(cancellationToken);
     }
 
     public bool TryWrite(ServerSentEventWriter sse, in ChatChunk chunk)
     {
+        if (_relay)
+            return AnthropicRelay.TryWrite(sse, chunk, identity);
         _deltas.Clear();
         _reader.Read(chunk, _deltas);
         var wrote = false;
@@ -77,6 +85,8 @@ public sealed class AnthropicStreamEncoder(ResponseIdentity identity, int estima
 
     public async ValueTask WriteEndAsync(ServerSentEventWriter sse, string finishReason, TokenUsage usage, CancellationToken cancellationToken)
     {
+        if (_relay)
+            return;
         Close(sse);
         AnthropicWire.WriteMessageDelta(sse.BeginEvent("message_delta"), finishReason, _stopSequence, usage);
         sse.EndEvent();

@@ -1,3 +1,4 @@
+using Gatewayz.Api.Providers.Anthropic;
 using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Api.Catalog;
@@ -8,6 +9,16 @@ public static class CatalogServiceCollectionExtensions
     {
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .PostConfigure(static options =>
+            {
+                // Anthropic's API lives at one address, so an Anthropic provider needs none configured
+                // (an OpenAI-compatible one has no such default: every vendor has its own).
+                foreach (var provider in options.Providers.Values)
+                {
+                    if (provider.Kind == ProviderKind.Anthropic)
+                        provider.BaseUrl ??= AnthropicProvider.DefaultBaseUrl;
+                }
+            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton<ModelCatalog>();

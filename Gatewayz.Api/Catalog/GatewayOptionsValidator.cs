@@ -28,8 +28,12 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
         foreach (var (providerName, provider) in options.Providers)
         {
             var path = $"{Root}:Providers:{providerName}";
-            if (provider.Kind == ProviderKind.OpenAiCompatible && provider.BaseUrl is not { IsAbsoluteUri: true })
-                failures.Add($"{path}:BaseUrl must be an absolute URL for an OpenAiCompatible provider.");
+            if (provider.Kind is ProviderKind.OpenAiCompatible or ProviderKind.Anthropic && provider.BaseUrl is not { IsAbsoluteUri: true })
+                failures.Add($"{path}:BaseUrl must be an absolute URL for an {provider.Kind} provider.");
+            if (provider.AnthropicVersion is { } version && (provider.Kind != ProviderKind.Anthropic || !IsHeaderToken(version)))
+                failures.Add(provider.Kind == ProviderKind.Anthropic
+                    ? $"{path}:AnthropicVersion must be a version such as 2023-06-01 (is '{version}')."
+                    : $"{path}:AnthropicVersion is a setting of Anthropic providers; this provider's Kind is {provider.Kind}.");
             if (provider.TimeToFirstByteSeconds <= 0 || provider.TotalTimeoutSeconds <= 0 || provider.StreamIdleTimeoutSeconds <= 0)
                 failures.Add($"{path}: timeouts must be positive.");
             if (provider.Simulation.ErrorRate is < 0 or > 1 || provider.Simulation.RateLimitRate is < 0 or > 1)
@@ -83,6 +87,10 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
                 failures.Add($"{path}:Pricing must not be negative {of}.");
         }
     }
+
+    /// <summary>A header value of letters, digits and the punctuation of version strings, nothing else.</summary>
+    private static bool IsHeaderToken(string value) =>
+        value.Length > 0 && value.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '.' or '_');
 
     private static string Describe(SplitModelId split) => split.RealId is { } id
         ? $"{split.SettingPath}: the model id '{id}' contains ':', which configuration reads as a path separator, so {Root}:Models "

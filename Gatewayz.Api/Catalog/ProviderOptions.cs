@@ -4,11 +4,17 @@ public sealed class ProviderOptions
 {
     public ProviderKind Kind { get; set; } = ProviderKind.Simulated;
 
-    /// <summary>Base URL of an OpenAI-compatible upstream, up to and including its version segment (for example <c>https://api.groq.com/openai/v1</c>).</summary>
+    /// <summary>
+    /// Base URL of an HTTP upstream, up to and including its version segment (for example
+    /// <c>https://api.groq.com/openai/v1</c>); for an Anthropic upstream <c>https://api.anthropic.com/v1</c> when not set.
+    /// </summary>
     public Uri? BaseUrl { get; set; }
 
     /// <summary>The upstream's API key, normally supplied through the environment (<c>Gatewayz__Providers__NAME__ApiKey</c>).</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>The <c>anthropic-version</c> header an Anthropic upstream is sent (default <c>2023-06-01</c>).</summary>
+    public string? AnthropicVersion { get; set; }
 
     /// <summary>How long to wait for the upstream's response headers (or the first stream chunk).</summary>
     public double TimeToFirstByteSeconds { get; set; } = 30;

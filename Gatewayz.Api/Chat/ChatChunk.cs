@@ -1,17 +1,17 @@
-using Gatewayz.Api.Wire.OpenAi;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
 
 /// <summary>
 /// One event of a streamed answer. <see cref="Content"/> (the text of choice 0), <see cref="FinishReason"/>
 /// (of choice 0) and <see cref="Usage"/> are what the gateway itself needs and what a single-answer format such as
-/// Anthropic's can be translated from; an upstream that speaks OpenAI's format also hands over the event
-/// as it sent it (<see cref="Payload"/>), which an OpenAI client receives unchanged.
+/// Anthropic's can be translated from; an HTTP upstream also hands over the event as it sent it, tagged
+/// with its format (<see cref="Payload"/>), which a client of the same format receives unchanged.
 /// </summary>
 public readonly record struct ChatChunk(string? Content, string? FinishReason = null, TokenUsage? Usage = null)
 {
-    /// <summary>The event's data as the upstream sent it; empty when the provider does not speak OpenAI's format.</summary>
-    public OpenAiPayload Payload { get; init; }
+    /// <summary>The event's data (and name) as the upstream sent it; empty when the provider hands over no wire bytes.</summary>
+    public UpstreamPayload Payload { get; init; }
 
     /// <summary>
     /// Characters of output in this event over every choice — text, tool-call arguments, refusal,

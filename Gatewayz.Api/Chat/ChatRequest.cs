@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
 
@@ -22,6 +23,21 @@ public sealed record ChatRequest
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
 
     public required JsonElement Body { get; init; }
+
+    /// <summary>The wire format the client spoke; an upstream of the same format receives <see cref="ClientBody"/>.</summary>
+    public WireFormat ClientFormat { get; init; }
+
+    /// <summary>
+    /// The client's body as it sent it (on <c>/v1/chat/completions</c> the same as <see cref="Body"/>): what
+    /// an upstream that speaks the client's format receives, with only <c>model</c> rewritten.
+    /// </summary>
+    public JsonElement ClientBody { get; init; }
+
+    /// <summary>
+    /// Headers of the client's request that an upstream of the client's format is sent as they came
+    /// (Anthropic's <c>anthropic-beta</c>); null when there are none.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? ClientHeaders { get; init; }
 
     /// <summary>OpenAI's and Anthropic's <c>stream</c>.</summary>
     public bool Stream { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
 
@@ -40,6 +41,8 @@ public static class OpenAiChatRequestParser
             Model = model,
             Messages = messages,
             Body = body,
+            ClientFormat = WireFormat.OpenAi,
+            ClientBody = body,
             Stream = stream,
             IncludeUsage = includeUsage,
             MaxTokens = JsonFields.OptionalPositiveInt(body, "max_completion_tokens") ?? JsonFields.OptionalPositiveInt(body, "max_tokens"),

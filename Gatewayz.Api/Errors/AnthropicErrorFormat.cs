@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Gatewayz.Api.Errors;
 
-/// <summary><c>{"type":"error","error":{"type","message"}}</c>, as Anthropic's Messages API returns it.</summary>
+/// <summary>
+/// <c>{"type":"error","error":{"type","message"}}</c>, as Anthropic's Messages API returns it; an Anthropic
+/// upstream's own error object is relayed whole.
+/// </summary>
 public sealed class AnthropicErrorFormat : IErrorFormat
 {
     public static readonly AnthropicErrorFormat Instance = new();
@@ -11,6 +14,14 @@ public sealed class AnthropicErrorFormat : IErrorFormat
     {
         writer.WriteStartObject();
         writer.WriteString("type", "error");
+        if (error.UpstreamAnthropicError is { } relayed)
+        {
+            // Already an Anthropic error object (checked and redacted when it was read): its type and every field reach the client.
+            writer.WritePropertyName("error");
+            writer.WriteRawValue(relayed, skipInputValidation: true);
+            writer.WriteEndObject();
+            return;
+        }
         writer.WriteStartObject("error");
         writer.WriteString("type", TypeOf(error.Status));
         writer.WriteString("message", error.Message);

@@ -11,8 +11,9 @@ namespace Gatewayz.Api.Errors;
 /// <param name="RetryAfter">Sent as <c>Retry-After</c>.</param>
 /// <param name="Provider">The provider that rejected the request, when the error is the upstream's rather than the gateway's.</param>
 /// <param name="UpstreamOpenAiError">The upstream's own <c>error</c> object (UTF-8 JSON), relayed as it is in OpenAI's format.</param>
+/// <param name="UpstreamAnthropicError">An Anthropic upstream's own <c>error</c> object (UTF-8 JSON), relayed as it is in Anthropic's format.</param>
 public sealed record GatewayError(int Status, string Code, string Message, string? Param = null, TimeSpan? RetryAfter = null,
-    string? Provider = null, byte[]? UpstreamOpenAiError = null)
+    string? Provider = null, byte[]? UpstreamOpenAiError = null, byte[]? UpstreamAnthropicError = null)
 {
     public static GatewayError InvalidJson(string detail) =>
         new(StatusCodes.Status400BadRequest, "invalid_json", $"The request body is not valid JSON: {detail}");

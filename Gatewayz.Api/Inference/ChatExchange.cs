@@ -32,12 +32,26 @@ public sealed class ChatExchange(
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         context.Response.RegisterForDispose(body);
         var request = format.Parse(body.Root);
+        if (ForwardedHeaders(context.Request, format) is { } headers)
+            request = request with { ClientHeaders = headers };
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
         await usage.EnsureCanSpendAsync(client, cancellationToken);
         var identity = ResponseIdentity.Create(format.ResponseIdPrefix, model.Id, time);
         return new AdmittedChat(client, request, model, identity, new RequestSettlement(client, model, ticket, identity.Id, usage, rateLimiter));
+    }
+
+    /// <summary>The headers of <see cref="IChatWireFormat.ForwardedHeaders"/> the client sent; null when none.</summary>
+    private static List<KeyValuePair<string, string>>? ForwardedHeaders(HttpRequest request, IChatWireFormat format)
+    {
+        List<KeyValuePair<string, string>>? found = null;
+        foreach (var name in format.ForwardedHeaders)
+        {
+            if (request.Headers.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } value)
+                (found ??= []).Add(new(name, value));
+        }
+        return found;
     }
 
     /// <summary>Answers a non-streamed request from the response cache or the model, in the client's format.</summary>

@@ -55,7 +55,7 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
         sse.Start();
         try
         {
-            await encoder.WriteStartAsync(sse, cancellationToken);
+            await encoder.WriteStartAsync(sse, stream.UpstreamFormat, cancellationToken);
             await foreach (var chunk in sse.WithKeepAlive(stream.ReadAsync(cancellationToken), _keepAlive, time, cancellationToken))
             {
                 if (!encoder.TryWrite(sse, chunk))

@@ -4,6 +4,7 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Resilience;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Inference;
 
@@ -22,6 +23,9 @@ public sealed class InferenceStream(RouteResilience route, int estimatedInputTok
     private int _deliveredCharacters;
 
     public ResolvedRoute Route => route.Route;
+
+    /// <summary>The wire format the upstream answers in (its first chunk's); read before the stream is.</summary>
+    public WireFormat UpstreamFormat => (opened.HeldBack.Count > 0 ? opened.HeldBack[0] : _upstream.Current).Payload.Format;
 
     public string FinishReason { get; private set; } = FinishReasons.Stop;
 

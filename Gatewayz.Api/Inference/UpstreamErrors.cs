@@ -1,5 +1,6 @@
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Inference;
 
@@ -25,6 +26,18 @@ public static class UpstreamErrors
     };
 
     /// <summary>
+    /// A model none of whose routes can serve the client's format: today an OpenAI client on a model served
+    /// only by Anthropic upstreams, which receive an Anthropic client's own body and nothing else yet.
+    /// </summary>
+    public static GatewayError NoRouteForFormat(string model, WireFormat clientFormat) => new(StatusCodes.Status400BadRequest,
+        "unsupported_endpoint_for_model",
+        clientFormat == WireFormat.Anthropic
+            ? $"The model '{GatewayError.Truncate(model)}' has no provider that can serve /v1/messages."
+            : $"The model '{GatewayError.Truncate(model)}' is served only by Anthropic upstreams, which /v1/chat/completions does not reach yet: "
+              + "send this request to /v1/messages (Anthropic's Messages API) instead.",
+        Param: "model");
+
+    /// <summary>
     /// What a client whose stream already began is told in its error event: the upstream's own error
     /// object when it reported one in the stream (relayed field for field), otherwise the same error
     /// the client would have received as a response.
@@ -35,6 +48,6 @@ public static class UpstreamErrors
     /// <summary>The upstream's own status, message and fields: the client may act on them (compact history on <c>context_length_exceeded</c>).</summary>
     private static GatewayError Rejected(UpstreamException failure) => failure.Rejection is { } rejection
         ? new GatewayError(rejection.Status, rejection.Code ?? RejectedCode, rejection.Message, rejection.Param,
-            Provider: rejection.Provider, UpstreamOpenAiError: rejection.OpenAiError)
+            Provider: rejection.Provider, UpstreamOpenAiError: rejection.OpenAiError, UpstreamAnthropicError: rejection.AnthropicError)
         : new GatewayError(StatusCodes.Status400BadRequest, RejectedCode, $"The provider rejected the request: {failure.Message}");
 }

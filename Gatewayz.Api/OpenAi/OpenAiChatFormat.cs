@@ -18,6 +18,8 @@ public sealed class OpenAiChatFormat : IChatWireFormat
 
     public bool AcceptsXApiKey => false;
 
+    public IReadOnlyList<string> ForwardedHeaders => [];
+
     public ChatRequest Parse(JsonElement body) => OpenAiChatRequestParser.Parse(body);
 
     public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion) => OpenAiWire.Completion(identity, completion);

@@ -21,7 +21,7 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
     public byte[] KeepAlive => ServerSentEventWriter.KeepAliveComment;
 
     /// <summary>OpenAI's stream has no opening event: the first chunk carries the role.</summary>
-    public ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask WriteStartAsync(ServerSentEventWriter sse, WireFormat upstream, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public bool TryWrite(ServerSentEventWriter sse, in ChatChunk chunk)
     {
@@ -33,7 +33,7 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
 
     private bool TryBegin(ServerSentEventWriter sse, in ChatChunk chunk)
     {
-        if (!chunk.Payload.IsEmpty)
+        if (chunk.Payload.Is(WireFormat.OpenAi))
         {
             // The gateway asks every upstream for usage; the client gets the report only if it asked too.
             if (chunk.UsageOnly && !includeUsage)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Streaming;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.OpenAi;
 
@@ -12,9 +13,9 @@ public static class OpenAiWire
     /// it spoke OpenAI's format; otherwise encoded from the answer's text.
     /// </summary>
     public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion) =>
-        completion.Payload.IsEmpty
-            ? JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion))
-            : completion.Payload.ToArray(identity.IdJson, identity.ModelJson);
+        completion.Payload.Is(WireFormat.OpenAi)
+            ? completion.Payload.ToArray(identity.IdJson, identity.ModelJson)
+            : JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion));
 
     public static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
     {

@@ -1,5 +1,6 @@
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers.Anthropic;
 using Gatewayz.Api.Providers.OpenAiCompatible;
 using Gatewayz.Api.Providers.Simulation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ProviderServiceCollectionExtensions
             yield return options.Kind switch
             {
                 ProviderKind.OpenAiCompatible => new OpenAiCompatibleProvider(name, options, CreateUpstreamClient(options)),
+                ProviderKind.Anthropic => new AnthropicProvider(name, options, CreateUpstreamClient(options)),
                 _ => new SimulatedProvider(name, options, gateway, time),
             };
         }

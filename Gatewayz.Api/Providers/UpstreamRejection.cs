@@ -10,4 +10,8 @@ namespace Gatewayz.Api.Providers;
 /// <param name="Param">The upstream's <c>error.param</c>, if it named one.</param>
 /// <param name="Code">The upstream's <c>error.code</c> (as text), if it gave one.</param>
 /// <param name="OpenAiError">The upstream's whole <c>error</c> object as UTF-8 JSON, extra fields included; null when the body was not an OpenAI error.</param>
-public sealed record UpstreamRejection(string Provider, int Status, string Message, string? Param, string? Code, byte[]? OpenAiError);
+/// <param name="AnthropicError">
+/// The same from an Anthropic upstream (<c>{"type":"error","error":{"type","message"}}</c>): its <c>error</c>
+/// object, which an Anthropic client receives as it was sent; <paramref name="Code"/> is then its <c>type</c>.
+/// </param>
+public sealed record UpstreamRejection(string Provider, int Status, string Message, string? Param, string? Code, byte[]? OpenAiError, byte[]? AnthropicError = null);

@@ -56,25 +56,30 @@ public sealed class ServerSentEventWriter : IDisposable
     /// <summary>Starts a frame and returns the writer for its JSON data; finish with <see cref="EndEventAsync"/>.</summary>
     public Utf8JsonWriter BeginEvent(string? eventName = null)
     {
-        if (eventName is not null)
-        {
-            _pipe.Write(EventPrefix);
-            WriteAscii(eventName);
-            _pipe.Write(LineEnd);
-        }
+        WriteEventName(eventName);
         _pipe.Write(DataPrefix);
         _json.Reset(_pipe);
         return _json;
     }
 
     /// <summary>
-    /// Starts a frame whose data the caller writes as bytes (one line of JSON, such as an upstream's
-    /// event being relayed); finish with <see cref="EndEventAsync"/>.
+    /// Starts a frame, named <paramref name="eventName"/> if given, whose data the caller writes as bytes (one
+    /// line of JSON, such as an upstream's event being relayed); finish with <see cref="EndEventAsync"/>.
     /// </summary>
-    public IBufferWriter<byte> BeginData()
+    public IBufferWriter<byte> BeginData(string? eventName = null)
     {
+        WriteEventName(eventName);
         _pipe.Write(DataPrefix);
         return _pipe;
+    }
+
+    private void WriteEventName(string? eventName)
+    {
+        if (eventName is null) return;
+        _pipe.Write(EventPrefix);
+        // A relayed upstream's event name is any text without a line end.
+        System.Text.EncodingExtensions.GetBytes(System.Text.Encoding.UTF8, eventName, _pipe);
+        _pipe.Write(LineEnd);
     }
 
     /// <summary>Ends the frame and sends it (with any frames ended before it).</summary>
@@ -205,13 +210,6 @@ public sealed class ServerSentEventWriter : IDisposable
         {
             // The stream ended or the client went away while the timer fired; nobody is left to keep alive.
         }
-    }
-
-    private void WriteAscii(string text)
-    {
-        var span = _pipe.GetSpan(text.Length);
-        for (var i = 0; i < text.Length; i++) span[i] = (byte)text[i];
-        _pipe.Advance(text.Length);
     }
 
     public void Dispose() => _json.Dispose();

@@ -20,5 +20,5 @@ public sealed record GenAiAttemptInfo(
     /// <summary>A chat attempt on <paramref name="route"/>; HTTP upstreams name their server, the simulator none.</summary>
     public static GenAiAttemptInfo Chat(CatalogModel model, ResolvedRoute route, bool streaming, ProviderOptions provider) =>
         new(GenAiTelemetry.ChatOperation, model.Id, route.Provider, route.UpstreamModel, streaming,
-            provider.Kind == ProviderKind.OpenAiCompatible ? provider.BaseUrl : null);
+            provider.Kind == ProviderKind.Simulated ? null : provider.BaseUrl);
 }

@@ -13,8 +13,11 @@ public interface IChatStreamEncoder
     /// <summary>The frame sent while the client would otherwise hear nothing (see <see cref="ServerSentEventWriter"/>).</summary>
     byte[] KeepAlive { get; }
 
-    /// <summary>The events that open the answer, if the format has any.</summary>
-    ValueTask WriteStartAsync(ServerSentEventWriter sse, CancellationToken cancellationToken);
+    /// <summary>
+    /// The events that open the answer, if the format has any. <paramref name="upstream"/> is the format the
+    /// upstream answers in: when it is the client's, the upstream's own events are relayed, its opening ones too.
+    /// </summary>
+    ValueTask WriteStartAsync(ServerSentEventWriter sse, WireFormat upstream, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the events of <paramref name="chunk"/> (none, one or several, each ended with

@@ -19,6 +19,9 @@ public interface IChatWireFormat
     /// <summary>Whether the API key may come in <c>x-api-key</c> (Anthropic's header) besides <c>Authorization: Bearer</c>.</summary>
     bool AcceptsXApiKey { get; }
 
+    /// <summary>Request headers an upstream of this format receives as the client sent them (Anthropic's <c>anthropic-beta</c>).</summary>
+    IReadOnlyList<string> ForwardedHeaders { get; }
+
     /// <summary>How the API writes errors: the endpoint's metadata, so every error of the endpoint uses it.</summary>
     IErrorFormat Errors { get; }
 

@@ -15,6 +15,7 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:MaxRequestBodyBytes", "10", "Gatewayz:MaxRequestBodyBytes")]
     [InlineData("Gatewayz:Streaming:KeepAliveSeconds", "-1", "Gatewayz:Streaming:KeepAliveSeconds")]
     [InlineData("Gatewayz:Providers:together:Simulation:ErrorRate", "1.5", "Gatewayz:Providers:together:Simulation")]
+    [InlineData("Gatewayz:Providers:groq:AnthropicVersion", "2023-06-01", "Gatewayz:Providers:groq:AnthropicVersion")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "https://app.example.com/chat", "Gatewayz:Cors:AllowedOrigins:0")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "ftp://app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]

@@ -101,7 +101,7 @@ public sealed class UpstreamEventReaderTests
     private static async Task<List<ChatChunk>> ReadAllAsync(string stream, int bytesPerRead)
     {
         var chunks = new List<ChatChunk>();
-        await using var events = new UpstreamEventReader(new TricklingStream(Encoding.UTF8.GetBytes(stream), bytesPerRead), "upstream", new UpstreamRedactor(null, null));
+        await using var events = new UpstreamEventReader<OpenAiEventDecoder>(new TricklingStream(Encoding.UTF8.GetBytes(stream), bytesPerRead), new OpenAiEventDecoder("upstream", new UpstreamRedactor(null, null)));
         while (await events.ReadAsync(CancellationToken.None) is { } chunk)
             chunks.Add(chunk);
         return chunks;

@@ -31,16 +31,28 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public static async Task<FakeUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = CreateLoopbackApp();
         var upstream = new FakeUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.ChatCompletionsAsync);
         app.MapGet("/v1/models", upstream.ModelsAsync);
-        await app.StartAsync();
-        upstream.BaseUrl = new Uri(app.Urls.First() + "/v1");
+        upstream.BaseUrl = await StartLoopbackAsync(app);
         return upstream;
+    }
+
+    /// <summary>A quiet web application that will listen on a free loopback port.</summary>
+    internal static WebApplication CreateLoopbackApp()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        return builder.Build();
+    }
+
+    /// <summary>Starts <paramref name="app"/>; returns its <c>/v1</c> base URL.</summary>
+    internal static async Task<Uri> StartLoopbackAsync(WebApplication app)
+    {
+        await app.StartAsync();
+        return new Uri(app.Urls.First() + "/v1");
     }
 
     private async Task ModelsAsync(HttpContext context)
@@ -131,7 +143,8 @@ public sealed class FakeUpstream : IAsyncDisposable
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
-    private static async Task WriteFramesAsync(HttpContext context, IReadOnlyList<UpstreamFrame> frames)
+    /// <summary>Writes and flushes each frame, waiting its delay after it.</summary>
+    internal static async Task WriteFramesAsync(HttpContext context, IReadOnlyList<UpstreamFrame> frames)
     {
         await context.Response.StartAsync(context.RequestAborted);
         foreach (var frame in frames)

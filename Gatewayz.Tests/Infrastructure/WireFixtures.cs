@@ -10,6 +10,10 @@ public static class WireFixtures
     public static string OpenAi(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Wire", "Fixtures", "openai", name));
 
+    /// <summary>An Anthropic-format answer: a message (<c>.json</c>) or a stream (<c>.sse</c>).</summary>
+    public static string Anthropic(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Wire", "Fixtures", "anthropic", name));
+
     /// <summary>Whether a stream event is the usage-only chunk of <c>stream_options.include_usage</c> (no choices, a usage).</summary>
     public static bool IsUsageOnly(string jsonEvent)
     {

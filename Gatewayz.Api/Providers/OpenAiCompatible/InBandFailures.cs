@@ -21,7 +21,7 @@ public static class InBandFailures
     /// </summary>
     public static UpstreamException ErrorObject(ReadOnlySpan<byte> json, string provider, UpstreamRedactor redactor)
     {
-        if (UpstreamErrorBody.TryParseOpenAiError(json, redactor) is not { } said)
+        if (UpstreamErrorBody.TryParseError(json, redactor) is not { } said)
             return new UpstreamException(UpstreamFailureKind.ServerError, $"{provider} reported an error in its answer.");
         var message = $"{provider} reported an error in its answer: {said.Message}";
         // An error the client must fix (context too long, bad parameter) fails no other route either:

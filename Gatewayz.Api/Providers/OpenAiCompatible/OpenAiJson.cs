@@ -177,7 +177,7 @@ internal static class OpenAiJson
     }
 
     /// <summary>Counts the strings of the value the reader is on (of any depth) as output.</summary>
-    private static void CountOutput(ref Utf8JsonReader reader, ref ChoicesSeen seen)
+    public static void CountOutput(ref Utf8JsonReader reader, ref ChoicesSeen seen)
     {
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
@@ -224,7 +224,7 @@ internal static class OpenAiJson
         return input is { } i && output is { } o ? new TokenUsage(i, o) : null;
     }
 
-    private static int? TokenCount(ref Utf8JsonReader reader)
+    public static int? TokenCount(ref Utf8JsonReader reader)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.Number)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Chat;
-using Gatewayz.Api.Wire.OpenAi;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
@@ -56,7 +56,7 @@ public static class OpenAiResponseReader
                 usage ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(choices.OutputCharacters)),
                 model)
             {
-                Payload = new OpenAiPayload(json, id, modelValue),
+                Payload = new UpstreamPayload(json, id, modelValue) { Format = WireFormat.OpenAi },
             };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
@@ -122,7 +122,7 @@ public static class OpenAiResponseReader
             return new ChatChunk(choices.FirstText, choices.FirstFinishReason, usage)
             {
                 OtherChoiceFinished = choices.OtherFinishReason is not null,
-                Payload = new OpenAiPayload(payload, id, model),
+                Payload = new UpstreamPayload(payload, id, model) { Format = WireFormat.OpenAi },
                 OutputCharacters = choices.OutputCharacters,
                 CarriesNothing = !choices.HasOutput && usage is null,
                 UsageOnly = usage is not null && choices.Count == 0,

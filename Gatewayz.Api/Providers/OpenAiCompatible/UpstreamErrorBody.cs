@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
 /// <summary>
 /// Reads the body of an upstream's 4xx into an <see cref="UpstreamRejection"/>: an OpenAI error object
-/// (<c>{"error":{"message",…}}</c>) is relayed field for field; anything else becomes a gateway message
-/// with a short excerpt. Either way every string is redacted and the size is bounded.
+/// (<c>{"error":{"message",…}}</c>), or an Anthropic one (<c>{"type":"error","error":{"type","message"}}</c>)
+/// from an Anthropic upstream, is relayed field for field; anything else becomes a gateway message with a
+/// short excerpt. Either way every string is redacted and the size is bounded.
 /// </summary>
 public static class UpstreamErrorBody
 {
@@ -38,9 +40,10 @@ public static class UpstreamErrorBody
     }
 
     /// <summary>What the client is told about the rejection.</summary>
-    public static UpstreamRejection Parse(string provider, int status, string? reason, ReadOnlySpan<byte> body, bool complete, UpstreamRedactor redactor)
+    public static UpstreamRejection Parse(string provider, int status, string? reason, ReadOnlySpan<byte> body, bool complete, UpstreamRedactor redactor,
+        WireFormat format = WireFormat.OpenAi)
     {
-        if (complete && TryParseOpenAiError(body, redactor) is { } relayed)
+        if (complete && TryParseError(body, redactor, format) is { } relayed)
             return relayed with { Provider = provider, Status = status };
 
         var excerpt = Excerpt(body, redactor);
@@ -51,10 +54,12 @@ public static class UpstreamErrorBody
     }
 
     /// <summary>
-    /// The <c>error</c> object of an OpenAI error body (<c>{"error":{"message":"…",…}}</c>), redacted, with
-    /// an empty provider and status for the caller to fill in; null for any other body.
+    /// The <c>error</c> object of an error body (<c>{"error":{"message":"…",…}}</c>, the shape OpenAI's and
+    /// Anthropic's share), redacted, with an empty provider and status for the caller to fill in; null for
+    /// any other body. Of an Anthropic upstream (<paramref name="format"/>) the object is kept as Anthropic's,
+    /// its <c>type</c> as the code.
     /// </summary>
-    internal static UpstreamRejection? TryParseOpenAiError(ReadOnlySpan<byte> body, UpstreamRedactor redactor)
+    internal static UpstreamRejection? TryParseError(ReadOnlySpan<byte> body, UpstreamRedactor redactor, WireFormat format = WireFormat.OpenAi)
     {
         JsonDocument document;
         try
@@ -77,8 +82,10 @@ public static class UpstreamErrorBody
             var json = new ArrayBufferWriter<byte>(body.Length);
             using (var writer = new Utf8JsonWriter(json))
                 WriteRedacted(writer, error, redactor);
-            return new UpstreamRejection("", 0, redactor.Redact(message.GetString()!), TextOf(error, "param", redactor), TextOf(error, "code", redactor),
-                json.WrittenSpan.ToArray());
+            var said = redactor.Redact(message.GetString()!);
+            return format == WireFormat.Anthropic
+                ? new UpstreamRejection("", 0, said, Param: null, TextOf(error, "type", redactor), OpenAiError: null, json.WrittenSpan.ToArray())
+                : new UpstreamRejection("", 0, said, TextOf(error, "param", redactor), TextOf(error, "code", redactor), json.WrittenSpan.ToArray());
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class OpenAiDeltaReader
     /// <summary>Adds the deltas of <paramref name="chunk"/> to <paramref name="deltas"/>.</summary>
     public void Read(in ChatChunk chunk, List<ChatDelta> deltas)
     {
-        if (chunk.Payload.IsEmpty)
+        if (!chunk.Payload.Is(WireFormat.OpenAi))
         {
             // A provider that does not speak OpenAI's format: its text and finish reason are all there is.
             if (chunk.Content is { Length: > 0 } text) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, text));
@@ -32,7 +32,7 @@ public sealed class OpenAiDeltaReader
     /// <summary>Adds the deltas of a non-streamed completion's body to <paramref name="deltas"/>.</summary>
     public void ReadCompletion(in ChatCompletion completion, List<ChatDelta> deltas)
     {
-        if (completion.Payload.IsEmpty)
+        if (!completion.Payload.Is(WireFormat.OpenAi))
         {
             if (completion.Content.Length > 0) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, completion.Content));
             deltas.Add(ChatDelta.Finished(0, completion.FinishReason));

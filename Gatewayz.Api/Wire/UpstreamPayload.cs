@@ -1,17 +1,35 @@
 using System.Buffers;
 
-namespace Gatewayz.Api.Wire.OpenAi;
+namespace Gatewayz.Api.Wire;
 
 /// <summary>
-/// One OpenAI-format JSON document exactly as the upstream sent it — a completion body, or the data
-/// of one stream event — with where its top-level <c>id</c> and <c>model</c> values sit. Those two
-/// are the only fields the gateway owns in an answer it relays (its own response id, and the model id
-/// the client asked for instead of the upstream's); every other byte reaches the client unchanged, so
-/// fields the gateway has never heard of survive. A default range means the field is absent.
+/// One JSON document exactly as the upstream sent it, tagged with its wire format — a completion or
+/// message body, or the data of one stream event — with where its <c>id</c> and <c>model</c> values sit.
+/// Those two are the only fields the gateway owns in an answer it relays (its own response id, and the
+/// model id the client asked for instead of the upstream's); every other byte reaches a client of the same
+/// format unchanged, so fields the gateway has never heard of survive. A default range means the field is
+/// absent. OpenAI's documents carry both at the top; of Anthropic's, a message body does, and of its stream
+/// only <c>message_start</c>, inside its <c>message</c> (<see cref="IdentityObject"/>).
 /// </summary>
-public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id, Range Model)
+public readonly record struct UpstreamPayload(ReadOnlyMemory<byte> Json, Range Id, Range Model)
 {
+    /// <summary>The format the upstream wrote the document in; <see cref="WireFormat.None"/> when empty.</summary>
+    public WireFormat Format { get; init; }
+
+    /// <summary>The SSE event name the upstream gave the event (Anthropic's streams name every event); null for a body or an unnamed event.</summary>
+    public string? Event { get; init; }
+
+    /// <summary>
+    /// Where the object that holds <c>id</c> and <c>model</c> begins: 0 for the document's root (the
+    /// default), the offset of its <c>{</c> for a nested one (Anthropic's <c>message_start.message</c>), or
+    /// -1 when the document holds neither and none is added (Anthropic's other events).
+    /// </summary>
+    public int IdentityObject { get; init; }
+
     public bool IsEmpty => Json.IsEmpty;
+
+    /// <summary>Whether the payload holds a document in <paramref name="format"/>.</summary>
+    public bool Is(WireFormat format) => Format == format && !Json.IsEmpty;
 
     /// <summary>
     /// Writes the document with the values of <c>id</c> and <c>model</c> replaced by <paramref name="id"/>
@@ -22,11 +40,16 @@ public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id,
     public void WriteTo(IBufferWriter<byte> output, ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
     {
         var json = Json.Span;
+        if (IdentityObject < 0)
+        {
+            output.Write(json);
+            return;
+        }
         var (idStart, idLength) = Id.GetOffsetAndLength(json.Length);
         var (modelStart, modelLength) = Model.GetOffsetAndLength(json.Length);
         var written = 0;
         if (idLength == 0 || modelLength == 0)
-            written = WriteMissing(output, json, idLength == 0 ? id : default, modelLength == 0 ? model : default);
+            written = WriteMissing(output, json, IdentityObject, idLength == 0 ? id : default, modelLength == 0 ? model : default);
 
         if (idLength > 0 && modelLength > 0 && modelStart < idStart)
         {
@@ -50,10 +73,13 @@ public readonly record struct OpenAiPayload(ReadOnlyMemory<byte> Json, Range Id,
         output.Write(json[written..]);
     }
 
-    /// <summary>Writes the object's opening brace and the absent fields after it; returns how much of <paramref name="json"/> that covered.</summary>
-    private static int WriteMissing(IBufferWriter<byte> output, ReadOnlySpan<byte> json, ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
+    /// <summary>
+    /// Writes the document up to the opening brace of the object at <paramref name="objectStart"/> and the
+    /// absent fields after it; returns how much of <paramref name="json"/> that covered.
+    /// </summary>
+    private static int WriteMissing(IBufferWriter<byte> output, ReadOnlySpan<byte> json, int objectStart, ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
     {
-        var afterBrace = json.IndexOf((byte)'{') + 1;
+        var afterBrace = objectStart + json[objectStart..].IndexOf((byte)'{') + 1;
         output.Write(json[..afterBrace]);
         var first = true;
         if (!id.IsEmpty) WriteField(output, "\"id\":"u8, id, ref first);

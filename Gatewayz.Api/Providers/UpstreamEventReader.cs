@@ -3,25 +3,27 @@ using System.IO.Pipelines;
 using System.Text;
 using Gatewayz.Api.Chat;
 
-namespace Gatewayz.Api.Providers.OpenAiCompatible;
+namespace Gatewayz.Api.Providers;
 
 /// <summary>
 /// Reads the events of an upstream's <c>text/event-stream</c> as UTF-8 bytes from a pipe, so that no
 /// line or payload string is allocated per chunk. Lines end with LF, CR or CRLF; a line that yields no output
 /// (a keep-alive comment such as OpenRouter's <c>: PROCESSING</c>, or an event with only a role) is
 /// reported to <paramref name="onActivity"/>: the upstream is alive and working, so its idle and
-/// first-chunk timers must start again.
+/// first-chunk timers must start again. What the events mean is the wire format's
+/// (<typeparamref name="TDecoder"/>, one per stream).
 /// </summary>
-internal sealed class UpstreamEventReader(Stream stream, string provider, UpstreamRedactor redactor, Action? onActivity = null) : IAsyncDisposable
+public sealed class UpstreamEventReader<TDecoder>(Stream stream, TDecoder decoder, Action? onActivity = null) : IAsyncDisposable
+    where TDecoder : struct, IUpstreamEventDecoder
 {
     private readonly PipeReader _pipe = PipeReader.Create(stream);
 
-    /// <summary>Whether a choice said why the answer finished; an answer that never did may be cut short.</summary>
-    private bool _finished;
+    // A mutable field, so the decoder's state lives on between events.
+    private TDecoder _decoder = decoder;
 
-    // The event being read: its data lines so far, and whether it is named "error".
+    // The event being read: its data lines so far, and its name.
     private byte[]? _data;
-    private bool _errorEvent;
+    private string? _event;
 
     private bool _atStart = true;
 
@@ -29,33 +31,29 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
     private bool _skipLineFeed;
 
     /// <summary>
-    /// The next event's chunk, or null at the end: <c>[DONE]</c>, or the stream closing after a finish
-    /// reason. An event that reports a failure (an <c>error</c> object, or an event named <c>error</c>),
-    /// <c>[DONE]</c> before any finish reason, and a stream that closes before one, throw.
+    /// The next event's chunk, or null at the end: the format's end marker, an answer the decoder found
+    /// complete, or the stream closing where the decoder allows it. An event that reports a failure, and a
+    /// stream that closes too early, throw.
     /// </summary>
     public async ValueTask<ChatChunk?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
+            if (_decoder.Complete)
+                return null;
             var result = await _pipe.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
             var taken = TakeEvent(ref buffer, result.IsCompleted, out var chunk);
-            if (taken != Taken.Nothing)
+            if (taken != UpstreamEvent.Nothing)
             {
                 _pipe.AdvanceTo(buffer.Start);
-                return taken == Taken.Chunk ? chunk : null;
+                return taken == UpstreamEvent.Chunk ? chunk : null;
             }
             _pipe.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted)
-            {
-                // Some upstreams close a complete answer without [DONE]; one that never said why it
-                // finished may have been cut short.
-                return _finished ? null : throw new UpstreamException(UpstreamFailureKind.Connection, $"{provider} closed the stream before [DONE].");
-            }
+                return _decoder.ClosedEarly() is { } cutShort ? throw cutShort : null;
         }
     }
-
-    private enum Taken { Nothing, Chunk, Done }
 
     /// <summary>
     /// Reads lines until an event is complete, as the SSE specification says: <c>data:</c> lines gather
@@ -63,7 +61,7 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
     /// starting with <c>:</c> is a comment, and a blank line — or the end of the stream — dispatches the
     /// event; an event without data is nothing.
     /// </summary>
-    private Taken TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
+    private UpstreamEvent TakeEvent(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ChatChunk chunk)
     {
         chunk = default;
         while (TryTakeLine(ref buffer, isCompleted, out var line))
@@ -80,10 +78,10 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
                 Field(span);
                 continue;
             }
-            if (TryDispatch(out chunk) is var taken and not Taken.Nothing)
+            if (TryDispatch(out chunk) is var taken and not UpstreamEvent.Nothing)
                 return taken;
         }
-        return isCompleted && buffer.IsEmpty ? TryDispatch(out chunk) : Taken.Nothing;
+        return isCompleted && buffer.IsEmpty ? TryDispatch(out chunk) : UpstreamEvent.Nothing;
     }
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
@@ -99,33 +97,24 @@ internal sealed class UpstreamEventReader(Stream stream, string provider, Upstre
             return;
         }
         if (line.StartsWith("event:"u8))
-            _errorEvent = line[6..].Trim(" "u8).SequenceEqual("error"u8);
+            _event = _decoder.EventName(line[6..].Trim(" "u8));
         // A comment (OpenRouter's ": PROCESSING"), an event name, id or retry: the upstream is alive.
         onActivity?.Invoke();
     }
 
-    private Taken TryDispatch(out ChatChunk chunk)
+    private UpstreamEvent TryDispatch(out ChatChunk chunk)
     {
         chunk = default;
         var data = _data;
-        var errorEvent = _errorEvent;
+        var eventName = _event;
         _data = null;
-        _errorEvent = false;
-        if (data is null)
-            return Taken.Nothing;
-        var payload = data.AsSpan();
-        var trimmed = Ascii.Trim(payload);
-        if (trimmed.End.GetOffset(payload.Length) - trimmed.Start.GetOffset(payload.Length) == 0)
-            return Taken.Nothing;
-        if (payload[trimmed].SequenceEqual("[DONE]"u8))
-            return _finished ? Taken.Done : throw InBandFailures.NoFinishReason(provider);
-        if (errorEvent)
-            throw InBandFailures.ErrorObject(payload, provider, redactor);
-        chunk = OpenAiResponseReader.ReadChunk(data, provider, redactor);
-        _finished |= chunk.FinishReason is not null || chunk.OtherChoiceFinished;
-        if (chunk.CarriesNothing)
+        _event = null;
+        if (data is null || Ascii.Trim(data).GetOffsetAndLength(data.Length).Length == 0)
+            return UpstreamEvent.Nothing;
+        var taken = _decoder.Decode(data, eventName, out chunk);
+        if (taken == UpstreamEvent.Chunk && chunk.CarriesNothing)
             onActivity?.Invoke();
-        return Taken.Chunk;
+        return taken;
     }
 
     /// <summary>
