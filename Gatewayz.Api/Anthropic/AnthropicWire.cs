@@ -33,7 +33,7 @@ public static class AnthropicWire
             WriteBlock(writer, parts[i] is ToolCallPart call ? call with { Id = ToolUseId(identity, call.Id, i) } : parts[i]);
         writer.WriteEndArray();
         WriteStop(writer, finishReason, stopSequence);
-        WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
+        WriteUsage(writer, usage);
         writer.WriteEndObject();
     }
 
@@ -120,7 +120,7 @@ public static class AnthropicWire
         writer.WriteEndArray();
         writer.WriteNull("stop_reason");
         writer.WriteNull("stop_sequence");
-        WriteUsage(writer, inputTokens, 1);
+        WriteUsage(writer, new TokenUsage(inputTokens, 1));
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -200,7 +200,7 @@ public static class AnthropicWire
         writer.WriteStartObject("delta");
         WriteStop(writer, finishReason, stopSequence);
         writer.WriteEndObject();
-        WriteUsage(writer, usage.InputTokens, usage.OutputTokens);
+        WriteUsage(writer, usage);
         writer.WriteEndObject();
     }
 
@@ -219,11 +219,16 @@ public static class AnthropicWire
         writer.WriteString("model", identity.Model);
     }
 
-    private static void WriteUsage(Utf8JsonWriter writer, int inputTokens, int outputTokens)
+    /// <summary>
+    /// Anthropic's usage: its <c>input_tokens</c> leave out what was read from the prompt cache, which is
+    /// <c>cache_read_input_tokens</c> (OpenAI's <c>prompt_tokens</c> include it, as <c>cached_tokens</c>).
+    /// </summary>
+    private static void WriteUsage(Utf8JsonWriter writer, TokenUsage usage)
     {
         writer.WriteStartObject("usage");
-        writer.WriteNumber("input_tokens", inputTokens);
-        writer.WriteNumber("output_tokens", outputTokens);
+        writer.WriteNumber("input_tokens", usage.InputTokens - usage.CachedInputTokens);
+        writer.WriteNumber("cache_read_input_tokens", usage.CachedInputTokens);
+        writer.WriteNumber("output_tokens", usage.OutputTokens);
         writer.WriteEndObject();
     }
 }

@@ -1,6 +1,14 @@
 namespace Gatewayz.Api.Chat;
 
+/// <summary>
+/// Tokens of one answer: <see cref="InputTokens"/> (the whole prompt, cached part included, as OpenAI's
+/// <c>prompt_tokens</c> counts it) and <see cref="OutputTokens"/>; <see cref="CachedInputTokens"/> is the
+/// part of the prompt the upstream read from its prompt cache (<c>prompt_tokens_details.cached_tokens</c>),
+/// when it said.
+/// </summary>
 public readonly record struct TokenUsage(int InputTokens, int OutputTokens)
 {
+    public int CachedInputTokens { get; init; }
+
     public int TotalTokens => InputTokens + OutputTokens;
 }

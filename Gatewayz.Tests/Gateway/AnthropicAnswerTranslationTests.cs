@@ -37,6 +37,19 @@ public sealed class AnthropicAnswerTranslationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cached_prompt_tokens_are_reported_as_cache_reads_outside_input_tokens()
+    {
+        // tool-call.json: prompt_tokens 11, of which cached_tokens 8; completion_tokens 3.
+        _relay.Upstream.Behavior = new UpstreamBehavior { RawBody = WireFixtures.OpenAi("tool-call.json") };
+
+        var usage = (await PostMessagesAsync(stream: false)).GetProperty("usage");
+
+        usage.GetProperty("input_tokens").GetInt32().ShouldBe(3);
+        usage.GetProperty("cache_read_input_tokens").GetInt32().ShouldBe(8);
+        usage.GetProperty("output_tokens").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Parallel_tool_calls_become_one_tool_use_block_each_in_order()
     {
         _relay.Upstream.Behavior = new UpstreamBehavior { RawBody = WireFixtures.OpenAi("parallel-tool-calls.json") };

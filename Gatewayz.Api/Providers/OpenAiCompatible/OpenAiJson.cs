@@ -212,16 +212,39 @@ internal static class OpenAiJson
         }
         int? input = null;
         int? output = null;
+        int? cached = null;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("prompt_tokens"u8))
                 input = TokenCount(ref reader);
             else if (reader.ValueTextEquals("completion_tokens"u8))
                 output = TokenCount(ref reader);
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+                cached = CachedTokens(ref reader);
             else
                 SkipValue(ref reader);
         }
-        return input is { } i && output is { } o ? new TokenUsage(i, o) : null;
+        return input is { } i && output is { } o ? new TokenUsage(i, o) { CachedInputTokens = Math.Min(cached ?? 0, i) } : null;
+    }
+
+    /// <summary><c>cached_tokens</c> of <c>prompt_tokens_details</c>, when it is a usable count.</summary>
+    private static int? CachedTokens(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+        int? cached = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("cached_tokens"u8))
+                cached = TokenCount(ref reader);
+            else
+                SkipValue(ref reader);
+        }
+        return cached;
     }
 
     public static int? TokenCount(ref Utf8JsonReader reader)
