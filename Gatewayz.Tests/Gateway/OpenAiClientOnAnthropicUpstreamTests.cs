@@ -158,6 +158,22 @@ public sealed class OpenAiClientOnAnthropicUpstreamTests : IAsyncLifetime
         message.GetProperty("reasoning_content").GetString().ShouldBe("To find the square root of 225, I recall that 15 x 15 = 225.");
     }
 
+    [Fact]
+    public async Task Image_parts_become_image_blocks_base64_or_url()
+    {
+        ChatMessage ask = new UserChatMessage(
+            ChatMessageContentPart.CreateTextPart("What is in these?"),
+            ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes([1, 2, 3]), "image/png"),
+            ChatMessageContentPart.CreateImagePart(new Uri("https://example.com/cat.jpg")));
+
+        await Client.CompleteChatAsync([ask]);
+
+        _relay.Anthropic.LastMessageRequest.Body!.Value.GetProperty("messages")[0].GetProperty("content").GetRawText().ShouldBe(
+            """[{"type":"text","text":"What is in these?"},""" +
+            """{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AQID"}},""" +
+            """{"type":"image","source":{"type":"url","url":"https://example.com/cat.jpg"}}]""");
+    }
+
     [Theory]
     [InlineData("\"n\":2", "n")]
     [InlineData("\"logprobs\":true", "logprobs")]
