@@ -174,6 +174,39 @@ public sealed class OpenAiClientOnAnthropicUpstreamTests : IAsyncLifetime
             """{"type":"image","source":{"type":"url","url":"https://example.com/cat.jpg"}}]""");
     }
 
+    [Fact]
+    public async Task Streamed_thinking_becomes_reasoning_content_chunks_before_the_text()
+    {
+        _relay.Anthropic.Behavior = new UpstreamBehavior { RawStream = WireFixtures.Anthropic("thinking.sse") };
+        using var client = _relay.Gateway.CreateHttpClient();
+        using var response = await client.PostAsync("/v1/chat/completions", new StringContent(
+            $$"""{"model":"{{AnthropicRelayGateway.Model}}","stream":true,"messages":[{"role":"user","content":"GCD of 1071 and 462?"}]}""", Encoding.UTF8, "application/json"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var reasoning = new StringBuilder();
+        var text = new StringBuilder();
+        string? finish = null;
+        foreach (var line in body.Split('\n').Where(line => line.StartsWith("data: {", StringComparison.Ordinal)))
+        {
+            using var chunk = JsonDocument.Parse(line[6..]);
+            var choice = chunk.RootElement.GetProperty("choices")[0];
+            var delta = choice.GetProperty("delta");
+            if (delta.TryGetProperty("reasoning_content", out var part))
+            {
+                text.Length.ShouldBe(0, "reasoning comes before the answer");
+                reasoning.Append(part.GetString());
+            }
+            if (delta.TryGetProperty("content", out var content)) text.Append(content.GetString());
+            if (choice.GetProperty("finish_reason").GetString() is { } reason) finish = reason;
+        }
+
+        reasoning.ToString().ShouldBe("I need to find the GCD of 1071 and 462 using the Euclidean algorithm.\n\n1071 = 2 x 462 + 147\n462 = 3 x 147 + 21\n147 = 7 x 21 + 0\n\nSo GCD(1071, 462) = 21");
+        text.ToString().ShouldBe("The greatest common divisor of 1071 and 462 is **21**.");
+        finish.ShouldBe("stop");
+        body.TrimEnd().ShouldEndWith("data: [DONE]");
+    }
+
     [Theory]
     [InlineData("\"n\":2", "n")]
     [InlineData("\"logprobs\":true", "logprobs")]
