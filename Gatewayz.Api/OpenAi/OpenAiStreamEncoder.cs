@@ -2,6 +2,7 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
+using Gatewayz.Api.Wire.Anthropic;
 
 namespace Gatewayz.Api.OpenAi;
 
@@ -9,13 +10,16 @@ namespace Gatewayz.Api.OpenAi;
 /// Writes a streamed answer as OpenAI chunk events. An event the upstream sent in OpenAI's format
 /// (<see cref="ChatChunk.Payload"/>) is relayed as it came, with only the gateway's id and model written
 /// in — tool-call fragments, further choices, logprobs and unknown fields included. A chunk from a
-/// provider that speaks another format is encoded from its text and finish reason.
+/// provider that speaks another format is encoded from its text and finish reason; an Anthropic upstream's
+/// events are translated (<see cref="AnthropicDeltaReader"/>): text, reasoning, tool calls.
 /// </summary>
 public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeUsage) : IChatStreamEncoder
 {
     private bool _relayed;
     private bool _encodedText;
     private bool _usageWritten;
+    private AnthropicDeltaReader? _anthropic;
+    private readonly List<ChatDelta> _deltas = [];
 
     /// <summary>A comment: OpenAI's format has no keep-alive event, and its SDKs skip comments.</summary>
     public byte[] KeepAlive => ServerSentEventWriter.KeepAliveComment;
@@ -41,6 +45,17 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
             chunk.Payload.WriteTo(sse.BeginData(), identity.IdJson, identity.ModelJson);
             _relayed = true;
             _usageWritten |= chunk.Usage is not null;
+            return true;
+        }
+        if (chunk.Payload.Is(WireFormat.Anthropic))
+        {
+            // Another format's event, translated: text, reasoning and tool-call fragments; the finish reason closes the stream.
+            _deltas.Clear();
+            (_anthropic ??= new AnthropicDeltaReader()).Read(chunk, _deltas);
+            if (!OpenAiWire.HasChunkContent(_deltas))
+                return false;
+            OpenAiWire.WriteDeltaChunk(sse.BeginEvent(), identity, _deltas, includeRole: !_encodedText);
+            _encodedText = true;
             return true;
         }
         if (chunk.Content is not { Length: > 0 } text)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
+using Gatewayz.Api.Wire.Anthropic;
 
 namespace Gatewayz.Api.OpenAi;
 
@@ -12,12 +13,36 @@ public static class OpenAiWire
     /// A non-streamed answer's body: the upstream's own, with the gateway's id and model written in, when
     /// it spoke OpenAI's format; otherwise encoded from the answer's text.
     /// </summary>
-    public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion) =>
-        completion.Payload.Is(WireFormat.OpenAi)
-            ? completion.Payload.ToArray(identity.IdJson, identity.ModelJson)
-            : JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion));
+    public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion)
+    {
+        if (completion.Payload.Is(WireFormat.OpenAi))
+            return completion.Payload.ToArray(identity.IdJson, identity.ModelJson);
+        if (completion.Payload.Is(WireFormat.Anthropic))
+            return JsonResponse.Serialize((identity, completion), static (writer, state) => WriteTranslated(writer, state.identity, state.completion));
+        return JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion));
+    }
 
-    public static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
+    /// <summary>
+    /// A completion translated from another format's answer (an Anthropic message): its text as
+    /// <c>content</c> (null when there is none), reasoning as <c>reasoning_content</c>, tool calls as
+    /// <c>tool_calls</c> (arguments as JSON text), its finish reason and usage.
+    /// </summary>
+    private static void WriteTranslated(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
+    {
+        var deltas = new List<ChatDelta>();
+        new AnthropicDeltaReader().ReadMessage(completion, deltas);
+        var builder = new ChatPartsBuilder(0);
+        foreach (var delta in deltas)
+            builder.Add(delta);
+        var parts = builder.Build();
+        var text = string.Concat(parts.OfType<TextPart>().Select(part => part.Text));
+        var reasoning = string.Concat(parts.OfType<ThinkingPart>().Select(part => part.Text));
+        var calls = parts.OfType<ToolCallPart>().ToList();
+        WriteCompletion(writer, identity, text, reasoning, calls, builder.FinishReason ?? completion.FinishReason, completion.Usage);
+    }
+
+    private static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, string text, string reasoning, List<ToolCallPart> calls,
+        string finishReason, TokenUsage usage)
     {
         writer.WriteStartObject();
         WriteHeader(writer, identity, "chat.completion");
@@ -26,19 +51,87 @@ public static class OpenAiWire
         writer.WriteNumber("index", 0);
         writer.WriteStartObject("message");
         writer.WriteString("role", "assistant");
-        writer.WriteString("content", completion.Content);
+        if (text.Length > 0 || calls.Count == 0) writer.WriteString("content", text); else writer.WriteNull("content");
+        if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
         writer.WriteNull("refusal");
+        if (calls.Count > 0)
+        {
+            writer.WriteStartArray("tool_calls");
+            foreach (var call in calls)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", call.Id);
+                writer.WriteString("type", "function");
+                writer.WriteStartObject("function");
+                writer.WriteString("name", call.Name);
+                writer.WriteString("arguments", call.Arguments.Length == 0 ? "{}" : call.Arguments);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
         writer.WriteNull("logprobs");
-        writer.WriteString("finish_reason", completion.FinishReason);
+        writer.WriteString("finish_reason", finishReason);
         writer.WriteEndObject();
         writer.WriteEndArray();
-        WriteUsage(writer, completion.Usage);
+        WriteUsage(writer, usage);
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// A chunk with one choice translated from another format's event: the role on the first chunk, then
+    /// text, reasoning and tool-call fragments (the first of a call with its id, type and name). Finish
+    /// reasons are left to the closing chunk.
+    /// </summary>
+    public static void WriteDeltaChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ChatDelta> deltas, bool includeRole)
+    {
+        BeginChunk(writer, identity, includeRole);
+        var content = string.Concat(deltas.Where(delta => delta.Kind is ChatDeltaKind.Text or ChatDeltaKind.Refusal).Select(delta => delta.Text));
+        var reasoning = string.Concat(deltas.Where(delta => delta.Kind == ChatDeltaKind.Thinking).Select(delta => delta.Text));
+        if (content.Length > 0) writer.WriteString("content", content);
+        if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
+        if (deltas.Any(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments))
+        {
+            writer.WriteStartArray("tool_calls");
+            foreach (var delta in deltas)
+            {
+                if (delta.Kind is not (ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments)) continue;
+                writer.WriteStartObject();
+                writer.WriteNumber("index", delta.ToolIndex);
+                if (delta.Kind == ChatDeltaKind.ToolCallStarted)
+                {
+                    writer.WriteString("id", delta.ToolCallId);
+                    writer.WriteString("type", "function");
+                }
+                writer.WriteStartObject("function");
+                if (delta.Kind == ChatDeltaKind.ToolCallStarted) writer.WriteString("name", delta.ToolName);
+                writer.WriteString("arguments", delta.Kind == ChatDeltaKind.ToolArguments ? delta.Text : "");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        EndChunk(writer, finishReason: null);
+    }
+
+    /// <summary>Whether <see cref="WriteDeltaChunk"/> has anything to say for these deltas.</summary>
+    public static bool HasChunkContent(List<ChatDelta> deltas) =>
+        deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments || delta.Kind != ChatDeltaKind.Finished && delta.Text is { Length: > 0 });
+
+    public static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion) =>
+        WriteCompletion(writer, identity, completion.Content, reasoning: "", calls: [], completion.FinishReason, completion.Usage);
+
     /// <summary>A chunk with one choice: the role on the first chunk, text, or the finish reason on the last.</summary>
     public static void WriteChunk(Utf8JsonWriter writer, ResponseIdentity identity, string? content, bool includeRole, string? finishReason)
+    {
+        BeginChunk(writer, identity, includeRole);
+        if (content is not null) writer.WriteString("content", content);
+        EndChunk(writer, finishReason);
+    }
+
+    /// <summary>A chunk's start, up to the inside of choice 0's <c>delta</c> (with the role on the first chunk).</summary>
+    private static void BeginChunk(Utf8JsonWriter writer, ResponseIdentity identity, bool includeRole)
     {
         writer.WriteStartObject();
         WriteHeader(writer, identity, "chat.completion.chunk");
@@ -47,7 +140,11 @@ public static class OpenAiWire
         writer.WriteNumber("index", 0);
         writer.WriteStartObject("delta");
         if (includeRole) writer.WriteString("role", "assistant");
-        if (content is not null) writer.WriteString("content", content);
+    }
+
+    /// <summary>A chunk's end, from the close of its <c>delta</c>.</summary>
+    private static void EndChunk(Utf8JsonWriter writer, string? finishReason)
+    {
         writer.WriteEndObject();
         writer.WriteNull("logprobs");
         if (finishReason is null) writer.WriteNull("finish_reason"); else writer.WriteString("finish_reason", finishReason);

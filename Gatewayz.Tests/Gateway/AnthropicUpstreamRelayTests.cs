@@ -231,29 +231,13 @@ public sealed class AnthropicUpstreamRelayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_openai_client_on_a_model_served_only_by_anthropic_gets_a_400_pointing_at_v1_messages()
-    {
-        using var client = _relay.Gateway.CreateHttpClient();
-        using var response = await client.PostAsync("/v1/chat/completions", new StringContent(
-            $$"""{"model":"{{AnthropicRelayGateway.Model}}","messages":[{"role":"user","content":"Hi"}]}""", Encoding.UTF8, "application/json"));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var details = error.RootElement.GetProperty("error");
-        details.GetProperty("message").GetString()!.ShouldContain($"'{AnthropicRelayGateway.Model}'");
-        details.GetProperty("message").GetString()!.ShouldContain("/v1/messages");
-        details.GetProperty("param").GetString().ShouldBe("model");
-        details.GetProperty("type").GetString().ShouldBe("invalid_request_error");
-        _relay.Anthropic.Requests.ShouldNotContain(request => request.Method == "POST");
-    }
-
-    [Fact]
-    public async Task An_openai_client_on_a_mixed_model_is_served_by_the_route_that_speaks_its_format()
+    public async Task An_openai_client_on_a_mixed_model_is_served_by_its_first_route_translated()
     {
         var completion = await _relay.Gateway.CreateChatClient(AnthropicRelayGateway.FailoverModel).CompleteChatAsync("Hi");
 
-        completion.Value.Content[0].Text.ShouldBe("Hello from upstream");
-        _relay.Anthropic.Requests.ShouldNotContain(request => request.Method == "POST");
+        completion.Value.Content[0].Text.ShouldBe("Hi! My name is Claude. ¿Cómo estás? 😀");
+        _relay.Anthropic.Requests.ShouldContain(request => request.Method == "POST");
+        _relay.OpenAi.ChatRequestCount.ShouldBe(0);
     }
 
     [Fact]

@@ -2,13 +2,15 @@ using System.Net.Http.Headers;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Wire;
+using Gatewayz.Api.Wire.Anthropic;
 
 namespace Gatewayz.Api.Providers.Anthropic;
 
 /// <summary>
 /// Calls an upstream that implements Anthropic's Messages API (<c>/messages</c>, <c>/models</c>): the key as
 /// <c>x-api-key</c>, the configured <c>anthropic-version</c>, and the client's <c>anthropic-beta</c>. It
-/// serves Anthropic clients only, with their own body (model rewritten); its answers are relayed as sent.
+/// serves Anthropic clients with their own body (model rewritten), their answers relayed as sent, and OpenAI
+/// clients with their body translated, their answers translated back.
 /// </summary>
 public sealed class AnthropicProvider(string name, ProviderOptions options, HttpClient http)
     : HttpChatProvider<AnthropicEventDecoder>(name, options, http)
@@ -31,14 +33,19 @@ public sealed class AnthropicProvider(string name, ProviderOptions options, Http
     /// <summary>Anthropic's list pages hold 20 models unless asked for more; 1000 is the most it gives.</summary>
     protected override string ModelsPath => "models?limit=1000";
 
-    /// <summary>Anthropic clients: the upstream receives their own body. Translating other clients' requests is not done yet.</summary>
-    public override bool CanServe(ChatRequest request) => request.ClientFormat == WireFormat.Anthropic;
+    /// <summary>
+    /// Anthropic clients (the upstream receives their own body) and OpenAI clients (their body translated,
+    /// <see cref="AnthropicRequestWriter"/>).
+    /// </summary>
+    public override bool CanServe(ChatRequest request) => request.ClientFormat is WireFormat.Anthropic or WireFormat.OpenAi;
 
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "messages")
         {
-            Content = new ReadOnlyMemoryContent(AnthropicRequestBody.Write(call.Request.ClientBody, call.UpstreamModel)),
+            Content = new ReadOnlyMemoryContent(call.Request.ClientFormat == WireFormat.Anthropic
+                ? AnthropicRequestBody.Write(call.Request.ClientBody, call.UpstreamModel)
+                : AnthropicRequestWriter.Write(call.Request.ClientBody, call.UpstreamModel)),
         };
         request.Content.Headers.ContentType = Json;
         if (call.Request.ClientHeaders is { } headers)
