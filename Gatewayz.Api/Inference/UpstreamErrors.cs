@@ -26,18 +26,6 @@ public static class UpstreamErrors
     };
 
     /// <summary>
-    /// A model none of whose routes can serve the client's format: today an OpenAI client on a model served
-    /// only by Anthropic upstreams, which receive an Anthropic client's own body and nothing else yet.
-    /// </summary>
-    public static GatewayError NoRouteForFormat(string model, WireFormat clientFormat) => new(StatusCodes.Status400BadRequest,
-        "unsupported_endpoint_for_model",
-        clientFormat == WireFormat.Anthropic
-            ? $"The model '{GatewayError.Truncate(model)}' has no provider that can serve /v1/messages."
-            : $"The model '{GatewayError.Truncate(model)}' is served only by Anthropic upstreams, which /v1/chat/completions does not reach yet: "
-              + "send this request to /v1/messages (Anthropic's Messages API) instead.",
-        Param: "model");
-
-    /// <summary>
     /// What a client whose stream already began is told in its error event: the upstream's own error
     /// object when it reported one in the stream (relayed field for field), otherwise the same error
     /// the client would have received as a response.

@@ -30,8 +30,6 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
 
     private TimeSpan TimeToFirstByte => TimeSpan.FromSeconds(options.TimeToFirstByteSeconds);
 
-    public abstract bool CanServe(ChatRequest request);
-
     /// <summary>The chat request for <paramref name="call"/>: path, body and the format's own headers (not the key).</summary>
     protected abstract HttpRequestMessage CreateChatRequest(ProviderCall call);
 

@@ -7,12 +7,6 @@ public interface IChatProvider
 {
     string Name { get; }
 
-    /// <summary>
-    /// Whether the upstream can answer <paramref name="request"/>: one that needs the client's own body in
-    /// its format (an Anthropic upstream) cannot serve a client of another format; a route that cannot is skipped.
-    /// </summary>
-    bool CanServe(ChatRequest request);
-
     Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken);
 
     IAsyncEnumerable<ChatChunk> StreamAsync(ProviderCall call, CancellationToken cancellationToken);

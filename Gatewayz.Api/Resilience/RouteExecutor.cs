@@ -29,17 +29,12 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
         CancellationToken cancellationToken)
     {
         var candidates = routes.RoutesOf(model);
-        if (!AnyCanServe(candidates, request))
-            throw new GatewayException(UpstreamErrors.NoRouteForFormat(model.Id, request.ClientFormat));
         var budget = new AttemptBudget(_maxAttempts);
         UpstreamException? lastFailure = null;
         for (var i = 0; i < candidates.Length && budget.HasRemaining; i++)
         {
             var route = candidates[i];
             var hasNext = i < candidates.Length - 1;
-            // Never tried, so no failover either: the route does not exist for this client's format.
-            if (!route.Provider.CanServe(request))
-                continue;
             if (route.IsOpen())
             {
                 GenAiTelemetry.BreakerRejected(route.Route.Provider, BreakerStates.Open);
@@ -81,16 +76,6 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             if (hasNext && budget.HasRemaining) FailOver(route, candidates[i + 1], reason);
         }
         throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
-    }
-
-    private static bool AnyCanServe(RouteResilience[] candidates, ChatRequest request)
-    {
-        foreach (var route in candidates)
-        {
-            if (route.Provider.CanServe(request))
-                return true;
-        }
-        return false;
     }
 
     private static void FailOver(RouteResilience from, RouteResilience to, string reason)

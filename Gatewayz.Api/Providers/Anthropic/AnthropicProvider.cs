@@ -34,11 +34,9 @@ public sealed class AnthropicProvider(string name, ProviderOptions options, Http
     protected override string ModelsPath => "models?limit=1000";
 
     /// <summary>
-    /// Anthropic clients (the upstream receives their own body) and OpenAI clients (their body translated,
-    /// <see cref="AnthropicRequestWriter"/>).
+    /// An Anthropic client's own body with the model rewritten, or an OpenAI client's body translated
+    /// (<see cref="AnthropicRequestWriter"/>).
     /// </summary>
-    public override bool CanServe(ChatRequest request) => request.ClientFormat is WireFormat.Anthropic or WireFormat.OpenAi;
-
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "messages")

@@ -13,9 +13,6 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 
     protected override WireFormat Format => WireFormat.OpenAi;
 
-    /// <summary>Every request: an Anthropic client's was written as an OpenAI body when it was read (<see cref="ChatRequest.Body"/>).</summary>
-    public override bool CanServe(ChatRequest request) => true;
-
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "chat/completions")

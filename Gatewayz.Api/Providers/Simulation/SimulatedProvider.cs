@@ -25,9 +25,6 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
 
     public string Name { get; } = name;
 
-    /// <summary>Every request: the simulator reads the OpenAI body every client's request is written as.</summary>
-    public bool CanServe(ChatRequest request) => true;
-
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
         var (script, header) = ScriptFor(call);
