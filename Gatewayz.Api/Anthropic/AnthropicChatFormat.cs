@@ -37,9 +37,7 @@ public sealed class AnthropicChatFormat : IChatWireFormat
             return relayed;
         var deltas = new List<ChatDelta>();
         new OpenAiDeltaReader().ReadCompletion(completion, deltas);
-        var parts = new ChatPartsBuilder(choice: 0);
-        foreach (var delta in deltas)
-            parts.Add(delta);
+        var parts = ChatPartsBuilder.Of(deltas);
         var message = (identity, Parts: parts.Build(), FinishReason: parts.FinishReason ?? completion.FinishReason, parts.StopSequence, completion.Usage);
         try
         {

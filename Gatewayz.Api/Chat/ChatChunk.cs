@@ -33,6 +33,4 @@ public readonly record struct ChatChunk(string? Content, string? FinishReason = 
 
     /// <summary>Whether a choice other than 0 finished in this event (answers with <c>n</c> above 1).</summary>
     public bool OtherChoiceFinished { get; init; }
-
-    public static ChatChunk Text(string content) => new(content) { OutputCharacters = content.Length };
 }

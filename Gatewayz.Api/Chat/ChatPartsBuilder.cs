@@ -20,6 +20,15 @@ public sealed class ChatPartsBuilder(int choice)
     /// <summary>The stop sequence that ended the choice, when the upstream said which.</summary>
     public string? StopSequence { get; private set; }
 
+    /// <summary>The parts of choice <paramref name="choice"/> of a whole answer's deltas (read its finish reason from the builder).</summary>
+    public static ChatPartsBuilder Of(List<ChatDelta> deltas, int choice = 0)
+    {
+        var builder = new ChatPartsBuilder(choice);
+        foreach (var delta in deltas)
+            builder.Add(delta);
+        return builder;
+    }
+
     public void Add(in ChatDelta delta)
     {
         if (delta.Choice != choice) return;

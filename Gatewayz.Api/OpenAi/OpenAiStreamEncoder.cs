@@ -9,9 +9,8 @@ namespace Gatewayz.Api.OpenAi;
 /// <summary>
 /// Writes a streamed answer as OpenAI chunk events. An event the upstream sent in OpenAI's format
 /// (<see cref="ChatChunk.Payload"/>) is relayed as it came, with only the gateway's id and model written
-/// in — tool-call fragments, further choices, logprobs and unknown fields included. A chunk from a
-/// provider that speaks another format is encoded from its text and finish reason; an Anthropic upstream's
-/// events are translated (<see cref="AnthropicDeltaReader"/>): text, reasoning, tool calls.
+/// in — tool-call fragments, further choices, logprobs and unknown fields included. An Anthropic
+/// upstream's events are translated (<see cref="AnthropicDeltaReader"/>): text, reasoning, tool calls.
 /// </summary>
 public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeUsage) : IChatStreamEncoder
 {
@@ -47,20 +46,13 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
             _usageWritten |= chunk.Usage is not null;
             return true;
         }
-        if (chunk.Payload.Is(WireFormat.Anthropic))
-        {
-            // Another format's event, translated: text, reasoning and tool-call fragments; the finish reason closes the stream.
-            _deltas.Clear();
-            (_anthropic ??= new AnthropicDeltaReader()).Read(chunk, _deltas);
-            if (!OpenAiWire.HasChunkContent(_deltas))
-                return false;
-            OpenAiWire.WriteDeltaChunk(sse.BeginEvent(), identity, _deltas, includeRole: !_encodedText);
-            _encodedText = true;
-            return true;
-        }
-        if (chunk.Content is not { Length: > 0 } text)
+        // Another format's event (an Anthropic upstream's), translated: text, reasoning and tool-call
+        // fragments; the finish reason closes the stream.
+        _deltas.Clear();
+        (_anthropic ??= new AnthropicDeltaReader()).Read(chunk, _deltas);
+        if (!OpenAiWire.HasChunkContent(_deltas))
             return false;
-        OpenAiWire.WriteChunk(sse.BeginEvent(), identity, text, includeRole: !_encodedText, finishReason: null);
+        OpenAiWire.WriteDeltaChunk(sse.BeginEvent(), identity, _deltas, includeRole: !_encodedText);
         _encodedText = true;
         return true;
     }

@@ -11,16 +11,12 @@ public static class OpenAiWire
 {
     /// <summary>
     /// A non-streamed answer's body: the upstream's own, with the gateway's id and model written in, when
-    /// it spoke OpenAI's format; otherwise encoded from the answer's text.
+    /// it spoke OpenAI's format; otherwise translated from its Anthropic message.
     /// </summary>
-    public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion)
-    {
-        if (completion.Payload.Is(WireFormat.OpenAi))
-            return completion.Payload.ToArray(identity.IdJson, identity.ModelJson);
-        if (completion.Payload.Is(WireFormat.Anthropic))
-            return JsonResponse.Serialize((identity, completion), static (writer, state) => WriteTranslated(writer, state.identity, state.completion));
-        return JsonResponse.Serialize((identity, completion), static (writer, state) => WriteCompletion(writer, state.identity, state.completion));
-    }
+    public static ReadOnlyMemory<byte> Completion(ResponseIdentity identity, ChatCompletion completion) =>
+        completion.Payload.Is(WireFormat.OpenAi)
+            ? completion.Payload.ToArray(identity.IdJson, identity.ModelJson)
+            : JsonResponse.Serialize((identity, completion), static (writer, state) => WriteTranslated(writer, state.identity, state.completion));
 
     /// <summary>
     /// A completion translated from another format's answer (an Anthropic message): its text as
@@ -31,9 +27,7 @@ public static class OpenAiWire
     {
         var deltas = new List<ChatDelta>();
         new AnthropicDeltaReader().ReadMessage(completion, deltas);
-        var builder = new ChatPartsBuilder(0);
-        foreach (var delta in deltas)
-            builder.Add(delta);
+        var builder = ChatPartsBuilder.Of(deltas);
         var parts = builder.Build();
         var text = string.Concat(parts.OfType<TextPart>().Select(part => part.Text));
         var reasoning = string.Concat(parts.OfType<ThinkingPart>().Select(part => part.Text));
@@ -118,9 +112,6 @@ public static class OpenAiWire
     /// <summary>Whether <see cref="WriteDeltaChunk"/> has anything to say for these deltas.</summary>
     public static bool HasChunkContent(List<ChatDelta> deltas) =>
         deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments || delta.Kind != ChatDeltaKind.Finished && delta.Text is { Length: > 0 });
-
-    public static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion) =>
-        WriteCompletion(writer, identity, completion.Content, reasoning: "", calls: [], completion.FinishReason, completion.Usage);
 
     /// <summary>A chunk with one choice: the role on the first chunk, text, or the finish reason on the last.</summary>
     public static void WriteChunk(Utf8JsonWriter writer, ResponseIdentity identity, string? content, bool includeRole, string? finishReason)

@@ -16,15 +16,9 @@ public sealed class AnthropicDeltaReader
 {
     private readonly Dictionary<int, int> _toolOfBlock = [];
 
-    /// <summary>Adds the deltas of one stream event to <paramref name="deltas"/>.</summary>
+    /// <summary>Adds the deltas of one Anthropic stream event to <paramref name="deltas"/>.</summary>
     public void Read(in ChatChunk chunk, List<ChatDelta> deltas)
     {
-        if (!chunk.Payload.Is(WireFormat.Anthropic))
-        {
-            if (chunk.Content is { Length: > 0 } text) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, text));
-            if (chunk.FinishReason is { } finish) deltas.Add(ChatDelta.Finished(0, finish));
-            return;
-        }
         using var document = JsonDocument.Parse(chunk.Payload.Json);
         var root = document.RootElement;
         switch (Str(root, "type"))
@@ -49,15 +43,9 @@ public sealed class AnthropicDeltaReader
         }
     }
 
-    /// <summary>Adds the deltas of a non-streamed message's body to <paramref name="deltas"/>.</summary>
+    /// <summary>Adds the deltas of a non-streamed Anthropic message body to <paramref name="deltas"/>.</summary>
     public void ReadMessage(in ChatCompletion completion, List<ChatDelta> deltas)
     {
-        if (!completion.Payload.Is(WireFormat.Anthropic))
-        {
-            if (completion.Content.Length > 0) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, completion.Content));
-            deltas.Add(ChatDelta.Finished(0, completion.FinishReason));
-            return;
-        }
         using var document = JsonDocument.Parse(completion.Payload.Json);
         var root = document.RootElement;
         if (root.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)

@@ -16,30 +16,11 @@ public sealed class OpenAiDeltaReader
 {
     private readonly HashSet<(int Choice, int Tool)> _startedCalls = [];
 
-    /// <summary>Adds the deltas of <paramref name="chunk"/> to <paramref name="deltas"/>.</summary>
-    public void Read(in ChatChunk chunk, List<ChatDelta> deltas)
-    {
-        if (!chunk.Payload.Is(WireFormat.OpenAi))
-        {
-            // A provider that does not speak OpenAI's format: its text and finish reason are all there is.
-            if (chunk.Content is { Length: > 0 } text) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, text));
-            if (chunk.FinishReason is { } finish) deltas.Add(ChatDelta.Finished(0, finish));
-            return;
-        }
-        Read(chunk.Payload.Json.Span, "delta"u8, deltas);
-    }
+    /// <summary>Adds the deltas of <paramref name="chunk"/>, an OpenAI-format event, to <paramref name="deltas"/>.</summary>
+    public void Read(in ChatChunk chunk, List<ChatDelta> deltas) => Read(chunk.Payload.Json.Span, "delta"u8, deltas);
 
-    /// <summary>Adds the deltas of a non-streamed completion's body to <paramref name="deltas"/>.</summary>
-    public void ReadCompletion(in ChatCompletion completion, List<ChatDelta> deltas)
-    {
-        if (!completion.Payload.Is(WireFormat.OpenAi))
-        {
-            if (completion.Content.Length > 0) deltas.Add(new ChatDelta(ChatDeltaKind.Text, 0, completion.Content));
-            deltas.Add(ChatDelta.Finished(0, completion.FinishReason));
-            return;
-        }
-        Read(completion.Payload.Json.Span, "message"u8, deltas);
-    }
+    /// <summary>Adds the deltas of a non-streamed OpenAI-format body to <paramref name="deltas"/>.</summary>
+    public void ReadCompletion(in ChatCompletion completion, List<ChatDelta> deltas) => Read(completion.Payload.Json.Span, "message"u8, deltas);
 
     private void Read(ReadOnlySpan<byte> json, ReadOnlySpan<byte> messageObject, List<ChatDelta> deltas)
     {
