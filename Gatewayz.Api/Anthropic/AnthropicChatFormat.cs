@@ -12,9 +12,9 @@ namespace Gatewayz.Api.Anthropic;
 
 /// <summary>
 /// Anthropic's Messages API (<c>POST /v1/messages</c>), as clients speak it: relayed from an Anthropic
-/// upstream, translated from any other.
+/// upstream, translated from any other; its requests translated for OpenAI-compatible upstreams.
 /// </summary>
-public sealed class AnthropicChatFormat : IChatWireFormat
+public sealed class AnthropicChatFormat : IChatWireFormat, IRequestTranslator
 {
     public static readonly AnthropicChatFormat Instance = new();
 
@@ -29,6 +29,12 @@ public sealed class AnthropicChatFormat : IChatWireFormat
     public IReadOnlyList<string> ForwardedHeaders => AnthropicProvider.ClientHeaders;
 
     public ChatRequest Parse(JsonElement body) => AnthropicRequestParser.Parse(body);
+
+    public JsonElement Translate(ChatRequest request, WireFormat target) => target switch
+    {
+        WireFormat.OpenAi => AnthropicRequestParser.WriteOpenAiBody(request),
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, "An Anthropic request is translated for OpenAI-compatible upstreams only."),
+    };
 
     /// <summary>The upstream's answer (choice 0) as a message whose content blocks keep its text, reasoning and tool calls, in order.</summary>
     public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion)

@@ -8,8 +8,10 @@ namespace Gatewayz.Api.Anthropic;
 /// Reads Anthropic content blocks — a message's, the system prompt's, a tool result's — into canonical parts,
 /// one per block and in the client's order: <c>text</c>, <c>image</c>, <c>tool_use</c>, <c>tool_result</c>,
 /// <c>thinking</c> and <c>redacted_thinking</c>, each where Anthropic allows it (<see cref="AnthropicBlockContainer"/>).
-/// Any other block — <c>document</c>, <c>search_result</c>, Anthropic's server-tool blocks — is a 400 naming its
-/// type and path: the gateway forwards nothing it would have to drop.
+/// Any other block — <c>document</c>, <c>search_result</c>, Anthropic's server-tool blocks, an image from its
+/// Files API — is an <see cref="OpaquePart"/>: an Anthropic upstream receives it as sent, and translating it for
+/// an OpenAI-compatible upstream is a 400 naming its type and path. A known block where Anthropic does not allow
+/// it, or malformed, is a 400 for every upstream.
 /// </summary>
 public static class AnthropicContentParser
 {
@@ -66,7 +68,9 @@ public static class AnthropicContentParser
             ("tool_result", AnthropicBlockContainer.User) => ParseToolResult(block, path),
             ("thinking", AnthropicBlockContainer.Assistant) => new ThinkingPart(JsonFields.RequiredText(block, "thinking", path), JsonFields.OptionalString(block, "signature", path)),
             ("redacted_thinking", AnthropicBlockContainer.Assistant) => new ThinkingPart("", EncryptedContent: JsonFields.RequiredString(block, "data", path)),
-            _ => throw new GatewayException(GatewayError.InvalidValue(path.Field("type"), Refusal(type, container))),
+            ("text" or "image" or "tool_use" or "tool_result" or "thinking" or "redacted_thinking", _) =>
+                throw new GatewayException(GatewayError.InvalidValue(path.Field("type"), Misplaced(type, container))),
+            _ => new OpaquePart(GatewayError.Truncate(type), block),
         };
     }
 
@@ -87,9 +91,10 @@ public static class AnthropicContentParser
 
     /// <summary>
     /// An image given inline (<c>source.type</c> <c>base64</c>, with <c>media_type</c> and <c>data</c>) or by
-    /// <c>url</c>. A <c>file</c> source names a file in Anthropic's Files API, which no other upstream can read.
+    /// <c>url</c>. A <c>file</c> source names a file in Anthropic's Files API, which no other upstream can read:
+    /// an <see cref="OpaquePart"/>.
     /// </summary>
-    private static ImagePart ParseImage(JsonElement block, JsonPath path)
+    private static ContentPart ParseImage(JsonElement block, JsonPath path)
     {
         var source = JsonFields.RequiredObject(block, "source", path);
         var sourcePath = path.Then("source");
@@ -107,22 +112,20 @@ public static class AnthropicContentParser
                     throw new GatewayException(GatewayError.InvalidValue(sourcePath.Field("url"), "expected an absolute http or https URL."));
                 return new ImagePart(url);
             default:
-                throw new GatewayException(GatewayError.InvalidValue(sourcePath.Field("type"),
-                    $"the image source '{GatewayError.Truncate(type)}' cannot be forwarded: expected base64 or url (a file source is a file in Anthropic's Files API, which other upstreams cannot read)."));
+                // A file in Anthropic's Files API (or a source yet to come): only an Anthropic upstream can read it.
+                return new OpaquePart($"image with a '{GatewayError.Truncate(type)}' source", block, "source.type");
         }
     }
 
-    private static string Refusal(string type, AnthropicBlockContainer container)
+    private static string Misplaced(string type, AnthropicBlockContainer container)
     {
         var (holder, holds) = container switch
         {
             AnthropicBlockContainer.System => ("the system prompt", "text"),
-            AnthropicBlockContainer.User => ("a user message", "text, image and tool_result"),
+            AnthropicBlockContainer.User => ("a user message", "text, image, tool_result and document"),
             AnthropicBlockContainer.Assistant => ("an assistant message", "text, image, tool_use, thinking and redacted_thinking"),
-            _ => ("a tool result", "text and image"),
+            _ => ("a tool result", "text, image, search_result and document"),
         };
-        return type is "text" or "image" or "tool_use" or "tool_result" or "thinking" or "redacted_thinking"
-            ? $"{type} blocks cannot stand in {holder}, which holds {holds} blocks."
-            : $"the content block type '{GatewayError.Truncate(type)}' is not supported: the gateway translates {holds} blocks in {holder} for OpenAI-compatible upstreams.";
+        return $"{type} blocks cannot stand in {holder}, which holds {holds} blocks.";
     }
 }

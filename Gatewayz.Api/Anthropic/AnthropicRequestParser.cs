@@ -7,8 +7,8 @@ using Gatewayz.Api.Wire.OpenAi;
 namespace Gatewayz.Api.Anthropic;
 
 /// <summary>
-/// Reads an Anthropic Messages request, whole, into the canonical <see cref="ChatRequest"/> and writes it as
-/// the OpenAI-format body the gateway's upstreams read. Every malformed value, and every block, tool or
+/// Reads an Anthropic Messages request, whole, into the canonical <see cref="ChatRequest"/>, and writes it as
+/// the OpenAI-format body OpenAI-compatible upstreams read (<see cref="WriteOpenAiBody"/>). Every malformed value, and every block, tool or
 /// source the gateway cannot forward, is a 400 naming its JSON path; fields that only tune Anthropic's own
 /// service (<c>cache_control</c>, <c>citations</c> on text, <c>thinking</c>, <c>service_tier</c>, …) are not read.
 /// </summary>
@@ -40,11 +40,11 @@ public static class AnthropicRequestParser
         foreach (var message in messagesJson.EnumerateArray())
             messages.Add(AnthropicContentParser.ParseMessage(message, JsonPath.Of("messages", i++)));
 
-        var request = new ChatRequest
+        return new ChatRequest
         {
             Model = model,
             Messages = messages,
-            Body = default,
+            Translator = AnthropicChatFormat.Instance,
             ClientFormat = WireFormat.Anthropic,
             ClientBody = body,
             Stream = JsonFields.OptionalBool(body, "stream"),
@@ -58,8 +58,14 @@ public static class AnthropicRequestParser
             TopK = JsonFields.OptionalNonNegativeInt(body, "top_k"),
             User = JsonFields.OptionalObject(body, "metadata") is { } metadata ? JsonFields.OptionalString(metadata, "user_id", JsonPath.Of("metadata")) : null,
         };
-        return request with { Body = OpenAiRequestWriter.WriteBody(request, system is null ? PathWithoutSystem : PathWithSystem) };
     }
+
+    /// <summary>
+    /// The request as the OpenAI-format body an OpenAI-compatible upstream reads; a part that format cannot
+    /// express is a 400 naming it by the client's JSON path.
+    /// </summary>
+    public static JsonElement WriteOpenAiBody(ChatRequest request) =>
+        OpenAiRequestWriter.WriteBody(request, request.Messages is [{ Role: "system" }, ..] ? PathWithSystem : PathWithoutSystem);
 
     /// <summary><c>system</c>, a string or a list of text blocks, as a <c>system</c> message of one text part per block.</summary>
     private static ChatMessage? ParseSystem(JsonElement body)
@@ -75,8 +81,9 @@ public static class AnthropicRequestParser
     }
 
     /// <summary>
-    /// Custom tools (no <c>type</c>, or <c>custom</c>). Anthropic's own tools (<c>bash_…</c>, <c>web_search_…</c>,
-    /// <c>text_editor_…</c>, …) run in or are defined by Anthropic's service, which an OpenAI-compatible upstream is not.
+    /// Custom tools (no <c>type</c>, or <c>custom</c>), and Anthropic's own tools (<c>bash_…</c>, <c>web_search_…</c>,
+    /// <c>text_editor_…</c>, …), which run in or are defined by Anthropic's service: an Anthropic upstream receives
+    /// them as sent, an OpenAI-compatible upstream cannot (<see cref="ToolDefinition.BuiltInType"/>).
     /// </summary>
     private static ToolDefinition[]? ParseTools(JsonElement body)
     {
@@ -89,8 +96,10 @@ public static class AnthropicRequestParser
             var path = JsonPath.Of("tools", i);
             JsonFields.Object(tool, path);
             if (JsonFields.OptionalString(tool, "type", path) is { } type && type != "custom")
-                throw new GatewayException(GatewayError.InvalidValue(path.Field("type"),
-                    $"'{GatewayError.Truncate(type)}' is one of Anthropic's own tools, which an OpenAI-compatible upstream does not have; only custom tools (name, description, input_schema) can be forwarded."));
+            {
+                tools[i++] = new ToolDefinition(JsonFields.OptionalString(tool, "name", path) ?? type, Description: null, Parameters: tool, BuiltInType: type);
+                continue;
+            }
             tools[i++] = new ToolDefinition(
                 JsonFields.RequiredString(tool, "name", path),
                 JsonFields.OptionalString(tool, "description", path),

@@ -31,7 +31,7 @@ public sealed class ResponseCache(RedisConnection redis, IRedisOperationObserver
         if (request.Stream) return null;
         var header = httpRequest.Headers[HeaderName];
         var optedIn = header.Count == 0 ? _options.ResponseCacheByDefault : string.Equals(header[0], "on", StringComparison.OrdinalIgnoreCase);
-        return optedIn ? RequestFingerprint.Compute(apiFormat, RateLimitRequest.UserOf(client), model.Id, request.Body) : null;
+        return optedIn ? RequestFingerprint.Compute(apiFormat, RateLimitRequest.UserOf(client), model.Id, request.ClientBody) : null;
     }
 
     /// <summary>Writes the cached answer and returns true on a hit.</summary>

@@ -1,18 +1,24 @@
 using System.Text.Json;
+using Gatewayz.Api.Errors;
 using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
 
 /// <summary>
-/// A chat request in the gateway's own terms, and <see cref="Body"/>: the OpenAI-format JSON an
-/// OpenAI-compatible upstream receives. On <c>/v1/chat/completions</c> that is the client's body, so the
-/// upstream receives every parameter the client sent, and the parser fills only what the gateway itself
-/// reads (<see cref="Tools"/>, <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and
-/// <see cref="User"/> stay unset); on <c>/v1/messages</c> it is this request written by
-/// <c>OpenAiRequestWriter</c>. The client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
+/// A chat request in the gateway's own terms, and the body each upstream format receives
+/// (<see cref="BodyFor"/>): the client's own body for an upstream of the client's format, so the upstream
+/// receives every parameter the client sent; a translation (<see cref="Translator"/>) for the other. On
+/// <c>/v1/chat/completions</c> the parser fills only what the gateway itself reads (<see cref="Tools"/>,
+/// <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and <see cref="User"/> stay unset). The
+/// client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
 /// </summary>
 public sealed record ChatRequest
 {
+    // The translation into the format that is not the client's, made when a route of that format is first
+    // tried: either the body or why that format cannot express the request. Routes are tried one at a time.
+    private JsonElement _translated;
+    private GatewayError? _untranslatable;
+
     /// <summary>OpenAI's and Anthropic's <c>model</c>, as the client named it.</summary>
     public required string Model { get; init; }
 
@@ -22,7 +28,11 @@ public sealed record ChatRequest
     /// </summary>
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
 
-    public required JsonElement Body { get; init; }
+    /// <summary>The OpenAI chat-completions body, as an OpenAI-compatible upstream receives it (see <see cref="BodyFor"/>).</summary>
+    public JsonElement Body => BodyFor(WireFormat.OpenAi);
+
+    /// <summary>Writes the request in a format other than the client's; null when the request was built in the gateway's own format.</summary>
+    public IRequestTranslator? Translator { get; init; }
 
     /// <summary>The wire format the client spoke; an upstream of the same format receives <see cref="ClientBody"/>.</summary>
     public WireFormat ClientFormat { get; init; }
@@ -77,4 +87,34 @@ public sealed record ChatRequest
 
     /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
     public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);
+
+    /// <summary>
+    /// The body an upstream of <paramref name="format"/> receives, its <c>model</c> still the client's:
+    /// <see cref="ClientBody"/> when that is the client's format, else the <see cref="Translator"/>'s
+    /// translation, made once.
+    /// </summary>
+    /// <exception cref="GatewayException">A 400 naming what <paramref name="format"/> cannot express of the request.</exception>
+    public JsonElement BodyFor(WireFormat format) =>
+        RefusalFor(format) is { } refusal ? throw new GatewayException(refusal)
+        : format == ClientFormat || Translator is null ? ClientBody
+        : _translated;
+
+    /// <summary>Why an upstream of <paramref name="format"/> cannot be sent this request (a 400 naming the field or part), or null when it can.</summary>
+    public GatewayError? RefusalFor(WireFormat format)
+    {
+        if (format == ClientFormat || Translator is null)
+            return null;
+        if (_translated.ValueKind == JsonValueKind.Undefined && _untranslatable is null)
+        {
+            try
+            {
+                _translated = Translator.Translate(this, format);
+            }
+            catch (GatewayException refused)
+            {
+                _untranslatable = refused.Error;
+            }
+        }
+        return _untranslatable;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.OpenAi;
 using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
@@ -40,7 +41,7 @@ public static class OpenAiChatRequestParser
         {
             Model = model,
             Messages = messages,
-            Body = body,
+            Translator = OpenAiChatFormat.Instance,
             ClientFormat = WireFormat.OpenAi,
             ClientBody = body,
             Stream = stream,

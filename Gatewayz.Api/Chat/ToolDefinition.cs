@@ -6,5 +6,7 @@ namespace Gatewayz.Api.Chat;
 /// A function the model may call: OpenAI's <c>tools[].function</c> (<c>name</c>, <c>description</c>,
 /// <c>parameters</c>), Anthropic's <c>tools[]</c> (<c>name</c>, <c>description</c>, <c>input_schema</c>).
 /// <see cref="Parameters"/> is the JSON Schema of its arguments, from the request's document.
+/// <see cref="BuiltInType"/> names one of the provider's own tools instead (Anthropic's <c>web_search_20250305</c>,
+/// <c>bash_20250124</c>, …), which only an upstream of that provider's format can be sent.
 /// </summary>
-public sealed record ToolDefinition(string Name, string? Description, JsonElement? Parameters);
+public sealed record ToolDefinition(string Name, string? Description, JsonElement? Parameters, string? BuiltInType = null);

@@ -2,11 +2,15 @@ using System.Text.Json;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Wire;
+using Gatewayz.Api.Wire.Anthropic;
 
 namespace Gatewayz.Api.OpenAi;
 
-/// <summary>OpenAI's chat completions (<c>POST /v1/chat/completions</c>), as clients speak it.</summary>
-public sealed class OpenAiChatFormat : IChatWireFormat
+/// <summary>
+/// OpenAI's chat completions (<c>POST /v1/chat/completions</c>), as clients speak it; its requests translated
+/// for Anthropic upstreams.
+/// </summary>
+public sealed class OpenAiChatFormat : IChatWireFormat, IRequestTranslator
 {
     public static readonly OpenAiChatFormat Instance = new();
 
@@ -21,6 +25,12 @@ public sealed class OpenAiChatFormat : IChatWireFormat
     public IReadOnlyList<string> ForwardedHeaders => [];
 
     public ChatRequest Parse(JsonElement body) => OpenAiChatRequestParser.Parse(body);
+
+    public JsonElement Translate(ChatRequest request, WireFormat target) => target switch
+    {
+        WireFormat.Anthropic => AnthropicRequestWriter.Write(request.ClientBody, request.Model),
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, "An OpenAI request is translated for Anthropic upstreams only."),
+    };
 
     public ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion) => OpenAiWire.Completion(identity, completion);
 

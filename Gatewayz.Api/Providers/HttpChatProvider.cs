@@ -22,8 +22,8 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
 
     protected ProviderOptions Options => options;
 
-    /// <summary>The format the upstream speaks: how its error bodies are read.</summary>
-    protected abstract WireFormat Format { get; }
+    /// <summary>The format the upstream speaks: what it is sent, how its answers and error bodies are read.</summary>
+    public abstract WireFormat Format { get; }
 
     /// <summary>The path, relative to the base URL, of the upstream's model list.</summary>
     protected virtual string ModelsPath => "models";

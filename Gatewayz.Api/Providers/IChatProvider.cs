@@ -1,4 +1,5 @@
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Providers;
 
@@ -6,6 +7,9 @@ namespace Gatewayz.Api.Providers;
 public interface IChatProvider
 {
     string Name { get; }
+
+    /// <summary>The wire format the upstream reads: a request is sent its <see cref="ChatRequest.BodyFor"/> that format.</summary>
+    WireFormat Format { get; }
 
     Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken);
 

@@ -1,10 +1,13 @@
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>
-/// Values of the <c>reason</c> label of <c>gatewayz_failovers_total</c>: the open breaker, or the
-/// error type of the failed attempt (<see cref="Providers.UpstreamException.ErrorType"/>).
+/// Values of the <c>reason</c> label of <c>gatewayz_failovers_total</c>: the open breaker, a request the
+/// route's format cannot express, or the error type of the failed attempt (<see cref="Providers.UpstreamException.ErrorType"/>).
 /// </summary>
 public static class FailoverReasons
 {
     public const string CircuitOpen = "circuit_open";
+
+    /// <summary>The route's upstream speaks a format that cannot express the request; the request was never sent to it.</summary>
+    public const string Untranslatable = "untranslatable";
 }

@@ -11,10 +11,12 @@ using Polly.CircuitBreaker;
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>
-/// Serves a request from the model's routes in order. A route whose upstream cannot serve the client's
-/// format, or whose breaker is open, is skipped; a route whose pipeline (retries included) fails hands over
-/// to the next one, until a route answers, the upstream rejects the request itself, or the request's
-/// attempt budget is spent.
+/// Serves a request from the model's routes in order. A route whose breaker is open, or whose upstream's
+/// format cannot express the request (an OpenAI request for <c>n</c> choices on an Anthropic upstream, an
+/// Anthropic document block on an OpenAI-compatible one), is skipped; a route whose pipeline (retries
+/// included) fails hands over to the next one, until a route answers, the upstream rejects the request
+/// itself, or the request's attempt budget is spent. When every route was skipped for its format, the
+/// client gets the first route's 400 naming what it cannot express.
 /// </summary>
 public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder recorder, GenAiTelemetry telemetry, IOptions<ResilienceOptions> options, TimeProvider time)
 {
@@ -31,6 +33,8 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
         var candidates = routes.RoutesOf(model);
         var budget = new AttemptBudget(_maxAttempts);
         UpstreamException? lastFailure = null;
+        GatewayError? untranslatable = null;
+        var tried = false;
         for (var i = 0; i < candidates.Length && budget.HasRemaining; i++)
         {
             var route = candidates[i];
@@ -39,8 +43,16 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             {
                 GenAiTelemetry.BreakerRejected(route.Route.Provider, BreakerStates.Open);
                 if (hasNext) FailOver(route, candidates[i + 1], FailoverReasons.CircuitOpen);
+                tried = true;
                 continue;
             }
+            if (request.RefusalFor(route.Provider.Format) is { } refusal)
+            {
+                untranslatable ??= refusal;
+                if (hasNext) FailOver(route, candidates[i + 1], FailoverReasons.Untranslatable);
+                continue;
+            }
+            tried = true;
 
             var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
             context.Properties.Set(AttemptBudget.Key, budget);
@@ -75,7 +87,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             }
             if (hasNext && budget.HasRemaining) FailOver(route, candidates[i + 1], reason);
         }
-        throw new GatewayException(UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+        throw new GatewayException(!tried && untranslatable is not null ? untranslatable : UpstreamErrors.ToGatewayError(lastFailure, model.Id));
     }
 
     private static void FailOver(RouteResilience from, RouteResilience to, string reason)

@@ -1,35 +1,42 @@
 using System.Text.Json;
 using Gatewayz.Api.Anthropic;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Tests.Gateway;
 
 /// <summary>
-/// Every malformed value of an Anthropic request, and everything in one the gateway cannot forward to an
-/// OpenAI-compatible upstream, is a 400 naming its JSON path: nothing is dropped on the way.
+/// Every malformed value of an Anthropic request is a 400 naming its JSON path, whatever the route; everything
+/// in a well-formed one that OpenAI's format cannot express is a 400 naming its path when the request is
+/// written for an OpenAI-compatible upstream: nothing is dropped on the way.
 /// </summary>
 public sealed class AnthropicRequestRefusalTests
 {
     private const string User = """{"role":"user","content":"Hi"}""";
     private const string ToolUse = """{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]}""";
 
-    public static TheoryData<string, string> Refusals => new()
+    public static TheoryData<string, string> Untranslatable => new()
     {
-        // Blocks the gateway does not translate, wherever they stand.
+        // Blocks only Anthropic's format has, wherever they stand, and a Files API image.
         { Messages("""{"role":"user","content":[{"type":"text","text":"Read this"},{"type":"document","source":{"type":"text","media_type":"text/plain","data":"x"}}]}"""), "messages[0].content[1].type" },
         { Messages("""{"role":"user","content":[{"type":"search_result","source":"s","title":"t","content":[]}]}"""), "messages[0].content[0].type" },
         { Messages(User, """{"role":"assistant","content":[{"type":"server_tool_use","id":"s1","name":"web_search","input":{}}]}"""), "messages[1].content[0].type" },
         { Messages(User, ToolUse, """{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":[{"type":"document","source":{}}]}]}"""), "messages[2].content[0].content[0].type" },
-        { Body(""" "system":[{"type":"image","source":{}}], """, User), "system[0].type" },
-        // Blocks in a role that cannot hold them.
-        { Messages("""{"role":"user","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]}"""), "messages[0].content[0].type" },
-        { Messages(User, """{"role":"assistant","content":[{"type":"tool_result","tool_use_id":"t1"}]}"""), "messages[1].content[0].type" },
-        { Messages("""{"role":"user","content":[{"type":"thinking","thinking":"hm","signature":"s"}]}"""), "messages[0].content[0].type" },
+        { Messages("""{"role":"user","content":[{"type":"image","source":{"type":"file","file_id":"file_011"}}]}"""), "messages[0].content[0].source.type" },
         // What OpenAI's format cannot express.
         { Messages(User, ToolUse, """{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":[{"type":"text","text":"see"},{"type":"image","source":{"type":"url","url":"https://example.com/a.png"}}]}]}"""), "messages[2].content[0].content[1]" },
         { Messages(User, """{"role":"assistant","content":[{"type":"image","source":{"type":"url","url":"https://example.com/a.png"}}]}"""), "messages[1].content[0]" },
         { Body(""" "tool_choice":{"type":"any"}, """, User), "tool_choice" },
         { Body(""" "tools":[{"type":"web_search_20250305","name":"web_search"}], """, User), "tools[0].type" },
+    };
+
+    public static TheoryData<string, string> Refusals => new()
+    {
+        // Blocks in a role that cannot hold them.
+        { Body(""" "system":[{"type":"image","source":{}}], """, User), "system[0].type" },
+        { Messages("""{"role":"user","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]}"""), "messages[0].content[0].type" },
+        { Messages(User, """{"role":"assistant","content":[{"type":"tool_result","tool_use_id":"t1"}]}"""), "messages[1].content[0].type" },
+        { Messages("""{"role":"user","content":[{"type":"thinking","thinking":"hm","signature":"s"}]}"""), "messages[0].content[0].type" },
         // Malformed blocks.
         { Messages(User, """{"role":"assistant","content":[{"type":"text","text":"Sure."},{"type":"tool_use","name":"f","input":{}}]}"""), "messages[1].content[1].id" },
         { Messages(User, """{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":"{}"}]}"""), "messages[1].content[0].input" },
@@ -41,7 +48,6 @@ public sealed class AnthropicRequestRefusalTests
         { Messages("""{"role":"user","content":["Hi"]}"""), "messages[0].content[0]" },
         { Messages("""{"role":42,"content":"Hi"}"""), "messages[0].role" },
         // Images.
-        { Messages("""{"role":"user","content":[{"type":"image","source":{"type":"file","file_id":"file_011"}}]}"""), "messages[0].content[0].source.type" },
         { Messages("""{"role":"user","content":[{"type":"text","text":"What is it?"},{"type":"image","source":{"type":"base64","media_type":"image/tiff","data":"SUkq"}}]}"""), "messages[0].content[1].source.media_type" },
         { Messages("""{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png"}}]}"""), "messages[0].content[0].source.data" },
         { Messages("""{"role":"user","content":[{"type":"image","source":{"type":"url","url":"file:///etc/passwd"}}]}"""), "messages[0].content[0].source.url" },
@@ -67,6 +73,19 @@ public sealed class AnthropicRequestRefusalTests
     {
         var failure = Should.Throw<GatewayException>(() => AnthropicRequestParser.Parse(JsonElement.Parse(body)));
 
+        failure.Error.Status.ShouldBe(400);
+        failure.Error.Param.ShouldBe(path);
+        failure.Error.Message.ShouldContain($"'{path}'");
+    }
+
+    [Theory]
+    [MemberData(nameof(Untranslatable))]
+    public void What_openai_cannot_express_is_refused_for_openai_upstreams_only(string body, string path)
+    {
+        var request = AnthropicRequestParser.Parse(JsonElement.Parse(body));
+
+        request.RefusalFor(WireFormat.Anthropic).ShouldBeNull();
+        var failure = Should.Throw<GatewayException>(() => request.BodyFor(WireFormat.OpenAi));
         failure.Error.Status.ShouldBe(400);
         failure.Error.Param.ShouldBe(path);
         failure.Error.Message.ShouldContain($"'{path}'");

@@ -7,12 +7,14 @@ namespace Gatewayz.Tests.Infrastructure;
 
 /// <summary>
 /// A gateway with an Anthropic provider on a <see cref="FakeAnthropicUpstream"/>: <see cref="Model"/> is routed
-/// to it alone, <see cref="FailoverModel"/> to it first and then to an OpenAI-compatible <see cref="FakeUpstream"/>.
+/// to it alone, <see cref="FailoverModel"/> to it first and then to an OpenAI-compatible <see cref="FakeUpstream"/>,
+/// <see cref="OpenAiFirstModel"/> the other way round.
 /// </summary>
 public sealed class AnthropicRelayGateway : IAsyncDisposable
 {
     public const string Model = "test/claude";
     public const string FailoverModel = "test/claude-or-openai";
+    public const string OpenAiFirstModel = "test/openai-or-claude";
     public const string UpstreamModel = "claude-sonnet-4-5-20250929";
     public const string ApiKey = "sk-ant-api03-test-key-0123456789";
     public const string Provider = "claude";
@@ -46,6 +48,10 @@ public sealed class AnthropicRelayGateway : IAsyncDisposable
             [$"Gatewayz:Models:{FailoverModel}:Routes:0:UpstreamModel"] = UpstreamModel,
             [$"Gatewayz:Models:{FailoverModel}:Routes:1:Provider"] = OpenAiProvider,
             [$"Gatewayz:Models:{FailoverModel}:Routes:1:UpstreamModel"] = "openai-upstream-model",
+            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:0:Provider"] = OpenAiProvider,
+            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:0:UpstreamModel"] = "openai-upstream-model",
+            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:1:Provider"] = Provider,
+            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:1:UpstreamModel"] = UpstreamModel,
             // One attempt per route: a failed Anthropic attempt fails over at once.
             ["Gatewayz:Resilience:Retry:MaxRetries"] = "0",
         };

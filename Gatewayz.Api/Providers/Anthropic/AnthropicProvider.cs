@@ -28,22 +28,20 @@ public sealed class AnthropicProvider(string name, ProviderOptions options, Http
 
     private readonly string _version = string.IsNullOrEmpty(options.AnthropicVersion) ? DefaultVersion : options.AnthropicVersion;
 
-    protected override WireFormat Format => WireFormat.Anthropic;
+    public override WireFormat Format => WireFormat.Anthropic;
 
     /// <summary>Anthropic's list pages hold 20 models unless asked for more; 1000 is the most it gives.</summary>
     protected override string ModelsPath => "models?limit=1000";
 
     /// <summary>
-    /// An Anthropic client's own body with the model rewritten, or an OpenAI client's body translated
-    /// (<see cref="AnthropicRequestWriter"/>).
+    /// An Anthropic client's own body, or an OpenAI client's body translated (<see cref="AnthropicRequestWriter"/>),
+    /// with the model rewritten.
     /// </summary>
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "messages")
         {
-            Content = new ReadOnlyMemoryContent(call.Request.ClientFormat == WireFormat.Anthropic
-                ? AnthropicRequestBody.Write(call.Request.ClientBody, call.UpstreamModel)
-                : AnthropicRequestWriter.Write(call.Request.ClientBody, call.UpstreamModel)),
+            Content = new ReadOnlyMemoryContent(AnthropicRequestBody.Write(call.Request.BodyFor(WireFormat.Anthropic), call.UpstreamModel)),
         };
         request.Content.Headers.ContentType = Json;
         if (call.Request.ClientHeaders is { } headers)

@@ -11,7 +11,7 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    protected override WireFormat Format => WireFormat.OpenAi;
+    public override WireFormat Format => WireFormat.OpenAi;
 
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
     {

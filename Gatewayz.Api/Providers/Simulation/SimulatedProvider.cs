@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Providers.OpenAiCompatible;
+using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Providers.Simulation;
 
@@ -24,6 +25,9 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
     private readonly JsonEncodedText _fingerprint = SimulatedWire.Fingerprint(name);
 
     public string Name { get; } = name;
+
+    /// <summary>The simulators read and answer OpenAI's chat-completions format, as the upstreams they stand for do.</summary>
+    public WireFormat Format => WireFormat.OpenAi;
 
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {

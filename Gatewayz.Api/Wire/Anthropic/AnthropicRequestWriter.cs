@@ -22,14 +22,16 @@ public static class AnthropicRequestWriter
     /// <summary>Anthropic's <c>max_tokens</c> when the OpenAI client set no limit.</summary>
     public const int DefaultMaxTokens = 4096;
 
-    public static ReadOnlyMemory<byte> Write(JsonElement body, string upstreamModel)
+    /// <summary>The Anthropic body for the OpenAI <paramref name="body"/>, as a document of its own that needs no disposal.</summary>
+    /// <exception cref="GatewayException">A 400 naming the first field or part Anthropic cannot express.</exception>
+    public static JsonElement Write(JsonElement body, string model)
     {
         Untranslatable(body);
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("model", upstreamModel);
+            writer.WriteString("model", model);
             writer.WriteNumber("max_tokens", PositiveInt(body, "max_completion_tokens") ?? PositiveInt(body, "max_tokens") ?? DefaultMaxTokens);
             var messages = body.GetProperty("messages");
             System(writer, messages);
@@ -63,7 +65,7 @@ public static class AnthropicRequestWriter
                 writer.WriteBoolean("stream", true);
             writer.WriteEndObject();
         }
-        return buffer.WrittenMemory;
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     /// <summary>OpenAI fields with no Anthropic counterpart that change the answer: a 400 naming the field.</summary>

@@ -174,8 +174,12 @@ public static class OpenAiRequestWriter
         }
 
         writer.WriteStartArray("tools");
-        foreach (var tool in tools)
+        for (var i = 0; i < tools.Count; i++)
         {
+            var tool = tools[i];
+            if (tool.BuiltInType is { } builtIn)
+                throw new GatewayException(GatewayError.InvalidValue($"tools[{i}].type",
+                    $"'{GatewayError.Truncate(builtIn)}' is one of Anthropic's own tools, which an OpenAI-compatible upstream does not have; only custom tools (name, description, input_schema) can be sent to it."));
             writer.WriteStartObject();
             writer.WriteString("type", "function");
             writer.WriteStartObject("function");
@@ -211,8 +215,10 @@ public static class OpenAiRequestWriter
             writer.WriteBoolean("parallel_tool_calls", false);
     }
 
+    /// <summary>A 400 naming the part's path (and the field of an <see cref="OpaquePart"/> that makes it what it is).</summary>
     private static GatewayException Inexpressible(string path, ContentPart part, string reason) =>
-        new(GatewayError.InvalidValue(path, $"this {KindOf(part)} cannot be sent to an OpenAI-compatible upstream: {reason}"));
+        new(GatewayError.InvalidValue(part is OpaquePart opaque ? $"{path}.{opaque.Field}" : path,
+            $"this {KindOf(part)} cannot be sent to an OpenAI-compatible upstream: {reason}"));
 
     private static string KindOf(ContentPart part) => part switch
     {
@@ -221,6 +227,7 @@ public static class OpenAiRequestWriter
         ToolCallPart => "tool call",
         ToolResultPart => "tool result",
         ThinkingPart => "reasoning",
+        OpaquePart opaque => $"{opaque.Type} block",
         _ => "content",
     };
 
@@ -245,6 +252,7 @@ public static class OpenAiRequestWriter
                     // refuses reasoning_content in input messages, and the chat templates of open reasoning models
                     // (DeepSeek-R1, Qwen3) drop earlier reasoning from the history they render.
                     ThinkingPart => shape,
+                    OpaquePart => throw Inexpressible(pathOf(new ContentLocation(m, p)), part, "OpenAI's format has no counterpart for it."),
                     _ => throw Inexpressible(pathOf(new ContentLocation(m, p)), part,
                         $"OpenAI's {message.Role} messages cannot hold it (images go in user messages, tool calls in assistant messages, tool results in their own tool messages)."),
                 };
