@@ -1,6 +1,7 @@
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -48,9 +49,18 @@ public static class HttpEdgeExtensions
         return app;
     }
 
-    /// <summary>Decodes gzip, deflate and br request bodies; any other Content-Encoding gets 415.</summary>
+    /// <summary>
+    /// Reports a body the client framed badly as a 400 whoever reads it (<see cref="ClientBodyStream"/>), then
+    /// decodes gzip, deflate and br request bodies; any other Content-Encoding gets 415.
+    /// </summary>
     public static WebApplication UseRequestBodyDecoding(this WebApplication app)
     {
+        app.Use(static (context, next) =>
+        {
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true })
+                context.Request.Body = new ClientBodyStream(context.Request.Body, context);
+            return next(context);
+        });
         app.UseRequestDecompression();
         app.UseMiddleware<UnsupportedContentEncodingMiddleware>();
         return app;

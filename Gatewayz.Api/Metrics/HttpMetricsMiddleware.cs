@@ -36,6 +36,12 @@ public sealed class HttpMetricsMiddleware(RequestDelegate next, GatewayMetrics m
             status = exception.Error.Status;
             throw;
         }
+        catch (BadHttpRequestException exception)
+        {
+            // A request the client framed badly or sent too slowly: its 4xx, not a server fault.
+            status = exception.StatusCode;
+            throw;
+        }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
             status = StatusCodes.Status500InternalServerError;
