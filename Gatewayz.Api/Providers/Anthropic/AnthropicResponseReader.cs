@@ -55,6 +55,34 @@ public static class AnthropicResponseReader
     }
 
     /// <summary>
+    /// <c>input_tokens</c> of a token count (<c>{"input_tokens":N}</c>, the answer of Anthropic's Token Count API; other
+    /// fields are skipped). A body that is not such an object, or whose count is missing or not a non-negative whole
+    /// number, is an <see cref="UpstreamFailureKind.InvalidResponse"/>.
+    /// </summary>
+    public static int ReadTokenCount(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            OpenAiJson.StartObject(ref reader);
+            int? count = null;
+            while (OpenAiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("input_tokens"u8))
+                    count = OpenAiJson.TokenCount(ref reader);
+                else
+                    OpenAiJson.SkipValue(ref reader);
+            }
+            OpenAiJson.EndOfInput(ref reader);
+            return count ?? throw OpenAiJson.Malformed("The token count has no input_tokens.");
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream returned a token count the gateway cannot read.", inner: exception);
+        }
+    }
+
+    /// <summary>
     /// One event's data, kept whole with its name for relaying. <c>message_start</c> (with the gateway's
     /// <c>id</c> and <c>model</c> in its <c>message</c>), <c>ping</c>, an empty block's start and a block's stop
     /// carry no output yet (<see cref="ChatChunk.CarriesNothing"/>); text, thinking, signature and tool-input
