@@ -42,7 +42,7 @@ public static class AnthropicResponseReader
             return new ChatCompletion(
                 message.Output.FirstText ?? "",
                 FinishReason(message.StopReason) ?? FinishReasons.Stop,
-                message.Usage.Reported(fallbackInput: null) ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(message.Output.OutputCharacters)),
+                message.Usage.Reported() ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(message.Output.OutputCharacters)),
                 message.ModelName)
             {
                 Payload = new UpstreamPayload(json, message.Id, message.Model) { Format = WireFormat.Anthropic },
@@ -147,6 +147,7 @@ public static class AnthropicResponseReader
             {
                 case AnthropicEvents.MessageStart when messageObject >= 0:
                     state.InputTokens = message.Usage.Input;
+                    state.CachedInputTokens = message.Usage.CachedInput;
                     return new ChatChunk(null)
                     {
                         Payload = payload with { Id = message.Id, Model = message.Model, IdentityObject = messageObject },
@@ -154,7 +155,7 @@ public static class AnthropicResponseReader
                     };
                 case AnthropicEvents.MessageDelta:
                     // Usage here is cumulative; the prompt's count may come only with message_start.
-                    return new ChatChunk(null, FinishReason(stopReason), usage.Reported(state.InputTokens))
+                    return new ChatChunk(null, FinishReason(stopReason), usage.Reported(state))
                     {
                         Payload = payload,
                         OutputCharacters = output.OutputCharacters,
@@ -324,13 +325,29 @@ public static class AnthropicResponseReader
         output.HasOutput |= length > 0;
     }
 
-    /// <summary>Token counts of a <c>usage</c> object; the prompt's include cache writes and reads, which Anthropic counts apart.</summary>
+    /// <summary>
+    /// Token counts of a <c>usage</c> object in the gateway's terms (<see cref="TokenUsage"/>, OpenAI's): Anthropic's
+    /// <c>input_tokens</c> counts only the prompt after the last cache breakpoint, so <see cref="Input"/> adds
+    /// <c>cache_creation_input_tokens</c> and <c>cache_read_input_tokens</c> to it (the whole prompt, as OpenAI's
+    /// <c>prompt_tokens</c>), and <see cref="CachedInput"/> is <c>cache_read_input_tokens</c> (OpenAI's
+    /// <c>cached_tokens</c>). Cache writes have no OpenAI counterpart: they are prompt tokens, not cached ones.
+    /// </summary>
     private struct UsageSeen
     {
         public int? Input, Output;
+        public int CachedInput;
 
-        public readonly TokenUsage? Reported(int? fallbackInput) =>
-            (Input ?? fallbackInput) is { } input && Output is { } output ? new TokenUsage(input, output) : null;
+        /// <summary>
+        /// The usage, when both counts are known; a stream's <c>message_delta</c> may give only its output, the
+        /// prompt's counts then come from <c>message_start</c> (<paramref name="prompt"/>).
+        /// </summary>
+        public readonly TokenUsage? Reported(in AnthropicStreamState prompt) =>
+            Input is null ? Reported(prompt.InputTokens, prompt.CachedInputTokens) : Reported();
+
+        public readonly TokenUsage? Reported() => Reported(Input, CachedInput);
+
+        private readonly TokenUsage? Reported(int? input, int cached) =>
+            input is { } whole && Output is { } output ? new TokenUsage(whole, output) { CachedInputTokens = cached } : null;
     }
 
     private static UsageSeen Usage(ref Utf8JsonReader reader)
@@ -357,6 +374,7 @@ public static class AnthropicResponseReader
                 OpenAiJson.SkipValue(ref reader);
         }
         usage.Input = input + (cacheWrites ?? 0) + (cacheReads ?? 0);
+        usage.CachedInput = cacheReads ?? 0;
         return usage;
     }
 }

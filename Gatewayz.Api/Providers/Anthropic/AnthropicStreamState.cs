@@ -9,6 +9,9 @@ public struct AnthropicStreamState
     /// </summary>
     public int? InputTokens;
 
+    /// <summary>The part of <see cref="InputTokens"/> read from the prompt cache (<c>cache_read_input_tokens</c>).</summary>
+    public int CachedInputTokens;
+
     /// <summary>Whether <c>message_stop</c> arrived: the answer is complete.</summary>
     public bool Stopped;
 }
