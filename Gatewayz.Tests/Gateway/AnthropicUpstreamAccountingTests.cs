@@ -97,6 +97,31 @@ public sealed class AnthropicUpstreamAccountingTests(StorageFixture storage) : I
         (await BalanceAsync(admin, user, Credits - Cost(prompt, output))).ShouldBe(Credits - Cost(prompt, output));
     }
 
+    [Theory]
+    [InlineData("""{"output_tokens":15}""")]
+    [InlineData("""{"input_tokens":25,"cache_creation_input_tokens":100,"cache_read_input_tokens":2000,"output_tokens":15}""")]
+    [InlineData("""{"input_tokens":25,"cache_creation_input_tokens":null,"cache_read_input_tokens":null,"output_tokens":15}""")]
+    [InlineData("""{"input_tokens":null,"output_tokens":15}""")]
+    public async Task A_streams_prompt_counts_are_message_starts_unless_its_message_delta_gives_them(string deltaUsage)
+    {
+        await using var relay = await StartAsync();
+        const string OutputOnly = "\"usage\":{\"output_tokens\":15}";
+        var upstream = relay.Anthropic.Behavior.RawStream!;
+        upstream.ShouldContain(OutputOnly);
+        relay.Anthropic.Behavior = relay.Anthropic.Behavior with { RawStream = upstream.Replace(OutputOnly, $"\"usage\":{deltaUsage}") };
+        using var admin = new AdminClient(relay.Gateway);
+        var (_, key) = await admin.CreateFundedKeyAsync("delta@example.com", Credits);
+
+        ChatTokenUsage? usage = null;
+        await foreach (var update in relay.Gateway.CreateOpenAiClient(key).GetChatClient(Model).CompleteChatStreamingAsync([new UserChatMessage("Hi")]))
+            usage ??= update.Usage;
+
+        usage.ShouldNotBeNull();
+        usage.InputTokenCount.ShouldBe(StreamPrompt);
+        (usage.InputTokenDetails?.CachedTokenCount).ShouldBe(CacheReads);
+        usage.OutputTokenCount.ShouldBe(StreamOutput);
+    }
+
     /// <summary>A gateway on a fresh account database whose priced model is routed to the fake Anthropic upstream, answering with cache usage.</summary>
     private async Task<AnthropicRelayGateway> StartAsync()
     {

@@ -147,7 +147,8 @@ public static class AnthropicResponseReader
             {
                 case AnthropicEvents.MessageStart when messageObject >= 0:
                     state.InputTokens = message.Usage.Input;
-                    state.CachedInputTokens = message.Usage.CachedInput;
+                    state.CacheCreationInputTokens = message.Usage.CacheWrites;
+                    state.CacheReadInputTokens = message.Usage.CacheReads;
                     return new ChatChunk(null)
                     {
                         Payload = payload with { Id = message.Id, Model = message.Model, IdentityObject = messageObject },
@@ -326,28 +327,33 @@ public static class AnthropicResponseReader
     }
 
     /// <summary>
-    /// Token counts of a <c>usage</c> object in the gateway's terms (<see cref="TokenUsage"/>, OpenAI's): Anthropic's
-    /// <c>input_tokens</c> counts only the prompt after the last cache breakpoint, so <see cref="Input"/> adds
-    /// <c>cache_creation_input_tokens</c> and <c>cache_read_input_tokens</c> to it (the whole prompt, as OpenAI's
-    /// <c>prompt_tokens</c>), and <see cref="CachedInput"/> is <c>cache_read_input_tokens</c> (OpenAI's
-    /// <c>cached_tokens</c>). Cache writes have no OpenAI counterpart: they are prompt tokens, not cached ones.
+    /// Anthropic's counts of a <c>usage</c> object, each null when absent or not a count. <c>input_tokens</c> counts only
+    /// the prompt after the last cache breakpoint; the gateway's <see cref="TokenUsage"/> follows OpenAI, whose
+    /// <c>prompt_tokens</c> is the whole prompt and <c>cached_tokens</c> the part read from the cache.
     /// </summary>
     private struct UsageSeen
     {
-        public int? Input, Output;
-        public int CachedInput;
+        public int? Input, CacheWrites, CacheReads, Output;
 
         /// <summary>
-        /// The usage, when both counts are known; a stream's <c>message_delta</c> may give only its output, the
-        /// prompt's counts then come from <c>message_start</c> (<paramref name="prompt"/>).
+        /// In the gateway's terms: the prompt is <c>input_tokens</c> + <c>cache_creation_input_tokens</c> +
+        /// <c>cache_read_input_tokens</c>, its cached part the cache reads (cache writes have no OpenAI counterpart:
+        /// prompt tokens, not cached ones). Null unless both <c>input_tokens</c> and <c>output_tokens</c> were given.
         /// </summary>
-        public readonly TokenUsage? Reported(in AnthropicStreamState prompt) =>
-            Input is null ? Reported(prompt.InputTokens, prompt.CachedInputTokens) : Reported();
+        public readonly TokenUsage? Reported() => Input is { } input && Output is { } output
+            ? new TokenUsage(input + (CacheWrites ?? 0) + (CacheReads ?? 0), output) { CachedInputTokens = CacheReads ?? 0 }
+            : null;
 
-        public readonly TokenUsage? Reported() => Reported(Input, CachedInput);
-
-        private readonly TokenUsage? Reported(int? input, int cached) =>
-            input is { } whole && Output is { } output ? new TokenUsage(whole, output) { CachedInputTokens = cached } : null;
+        /// <summary>
+        /// A stream's usage at a <c>message_delta</c>, whose counts are cumulative but may leave out the prompt's:
+        /// each one it does not give is <c>message_start</c>'s (<paramref name="prompt"/>).
+        /// </summary>
+        public readonly TokenUsage? Reported(in AnthropicStreamState prompt) => (this with
+        {
+            Input = Input ?? prompt.InputTokens,
+            CacheWrites = CacheWrites ?? prompt.CacheCreationInputTokens,
+            CacheReads = CacheReads ?? prompt.CacheReadInputTokens,
+        }).Reported();
     }
 
     private static UsageSeen Usage(ref Utf8JsonReader reader)
@@ -359,22 +365,19 @@ public static class AnthropicResponseReader
             reader.Skip();
             return usage;
         }
-        int? input = null, cacheWrites = null, cacheReads = null;
         while (OpenAiJson.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("input_tokens"u8))
-                input = OpenAiJson.TokenCount(ref reader);
+                usage.Input = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("output_tokens"u8))
                 usage.Output = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("cache_creation_input_tokens"u8))
-                cacheWrites = OpenAiJson.TokenCount(ref reader);
+                usage.CacheWrites = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("cache_read_input_tokens"u8))
-                cacheReads = OpenAiJson.TokenCount(ref reader);
+                usage.CacheReads = OpenAiJson.TokenCount(ref reader);
             else
                 OpenAiJson.SkipValue(ref reader);
         }
-        usage.Input = input + (cacheWrites ?? 0) + (cacheReads ?? 0);
-        usage.CachedInput = cacheReads ?? 0;
         return usage;
     }
 }
