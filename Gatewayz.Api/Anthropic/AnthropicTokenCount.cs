@@ -4,6 +4,9 @@ using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Providers.Anthropic;
 using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Resilience;
 using Microsoft.Extensions.Options;
@@ -11,18 +14,35 @@ using Microsoft.Extensions.Options;
 namespace Gatewayz.Api.Anthropic;
 
 /// <summary>
-/// The body of <c>POST /v1/messages/count_tokens</c>: the prompt's size as the gateway estimates it
-/// (<see cref="TokenEstimator.CountInput"/>), without calling an upstream or spending credits.
+/// The body of <c>POST /v1/messages/count_tokens</c> (Anthropic's Token Count API, <c>{"input_tokens":N}</c>) when the
+/// gateway estimates the prompt's size itself (<see cref="TokenEstimator.CountInput"/>). A model whose first usable
+/// route is an <c>Anthropic</c> provider is counted by that upstream instead. Neither spends credits.
 /// </summary>
 public sealed record AnthropicTokenCount([property: JsonPropertyName("input_tokens")] int InputTokens)
 {
     /// <summary>
+    /// The response header that says where the count came from: <see cref="FromUpstream"/> or <see cref="Estimated"/>
+    /// (named like <c>x-gatewayz-cache</c> and <c>x-gatewayz-provider</c>).
+    /// </summary>
+    public const string SourceHeader = "x-gatewayz-token-count";
+
+    /// <summary>The count is the upstream's, relayed as it sent it; <c>x-gatewayz-provider</c> names the provider.</summary>
+    public const string FromUpstream = "upstream";
+
+    /// <summary>The count is the gateway's estimate: no Anthropic upstream to ask, or it could not answer.</summary>
+    public const string Estimated = "estimate";
+
+    /// <summary>
     /// Key (<c>x-api-key</c> or <c>Authorization: Bearer</c>), body (read and refused as <c>/v1/messages</c> reads
-    /// it, but without <c>max_tokens</c>), one request of the key's budgets and no tokens, then the model, and
-    /// the 400 <c>/v1/messages</c> would answer when none of the model's routes can be sent the request.
+    /// it, but without <c>max_tokens</c>), one request of the key's budgets and no tokens, then the model. Its first
+    /// route whose breaker is not open, when of the <c>Anthropic</c> kind, is asked
+    /// (<see cref="AnthropicProvider.CountTokensAsync"/>): its answer is relayed, and a 4xx that is the client's to fix
+    /// reaches the client as the upstream's Anthropic error. An upstream that cannot be reached, times out, fails
+    /// (5xx, 429, the gateway's own credentials refused) or answers without a count leaves the count to the estimate.
+    /// When none of the model's routes can be sent the request, the 400 <c>/v1/messages</c> would answer.
     /// </summary>
     public static async Task<IResult> HandleAsync(HttpContext context, ApiKeyAuthenticator authenticator, IOptions<GatewayOptions> options,
-        RateLimiter rateLimiter, CatalogLookup catalog, RouteRegistry routes)
+        RateLimiter rateLimiter, CatalogLookup catalog, RouteRegistry routes, ILogger<AnthropicTokenCount> logger)
     {
         var cancellationToken = context.RequestAborted;
         var client = await authenticator.AuthenticateAsync(context.Request, acceptXApiKey: true, cancellationToken);
@@ -35,6 +55,37 @@ public sealed record AnthropicTokenCount([property: JsonPropertyName("input_toke
         if (candidates.Length > 0 && request.RefusalFor(candidates[0].Provider.Format) is { } refusal
             && candidates.All(route => request.RefusalFor(route.Provider.Format) is not null))
             throw new GatewayException(refusal);
+
+        if (Array.Find(candidates, route => !route.IsOpen()) is { Provider: AnthropicProvider anthropic } first)
+        {
+            var call = new ProviderCall(request with { ClientHeaders = ChatExchange.ForwardedHeaders(context.Request, AnthropicChatFormat.Instance) },
+                first.Route.UpstreamModel);
+            try
+            {
+                var counted = await anthropic.CountTokensAsync(call, cancellationToken);
+                context.Response.Headers[SourceHeader] = FromUpstream;
+                context.Response.Headers[ProviderHeader.Name] = anthropic.Name;
+                return TypedResults.Bytes(counted, "application/json");
+            }
+            catch (UpstreamException rejected) when (IsClientsToFix(rejected))
+            {
+                throw new GatewayException(UpstreamErrors.ToGatewayError(rejected, model.Id));
+            }
+            catch (UpstreamException failure)
+            {
+                logger.LogWarning("Token count of {Model} estimated: {Provider} could not count it ({ErrorType}): {Reason}",
+                    model.Id, anthropic.Name, failure.ErrorType, failure.Message);
+            }
+        }
+        context.Response.Headers[SourceHeader] = Estimated;
         return TypedResults.Ok(new AnthropicTokenCount(TokenEstimator.CountInput(request.Messages, request.Tools)));
     }
+
+    /// <summary>
+    /// A 4xx the client can fix (a bad block, a prompt too large), except 404 and 405: the path and the model are the
+    /// gateway's choice, and a service that implements Anthropic's Messages API without its Token Count API answers so.
+    /// </summary>
+    private static bool IsClientsToFix(UpstreamException failure) =>
+        failure.Kind == UpstreamFailureKind.ClientError
+        && failure.StatusCode is not (StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed);
 }

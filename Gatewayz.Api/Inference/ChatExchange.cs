@@ -43,7 +43,7 @@ public sealed class ChatExchange(
     }
 
     /// <summary>The headers of <see cref="IChatWireFormat.ForwardedHeaders"/> the client sent; null when none.</summary>
-    private static List<KeyValuePair<string, string>>? ForwardedHeaders(HttpRequest request, IChatWireFormat format)
+    public static List<KeyValuePair<string, string>>? ForwardedHeaders(HttpRequest request, IChatWireFormat format)
     {
         List<KeyValuePair<string, string>>? found = null;
         foreach (var name in format.ForwardedHeaders)

@@ -164,12 +164,19 @@ public static class OpenAiWire
         writer.WriteNull("system_fingerprint");
     }
 
+    /// <summary>
+    /// OpenAI's <c>usage</c>: <c>prompt_tokens</c> is the whole prompt, the part read from the prompt cache
+    /// included and also given as <c>prompt_tokens_details.cached_tokens</c>, which OpenAI always sends (0 when none).
+    /// </summary>
     private static void WriteUsage(Utf8JsonWriter writer, TokenUsage usage)
     {
         writer.WriteStartObject("usage");
         writer.WriteNumber("prompt_tokens", usage.InputTokens);
         writer.WriteNumber("completion_tokens", usage.OutputTokens);
         writer.WriteNumber("total_tokens", usage.TotalTokens);
+        writer.WriteStartObject("prompt_tokens_details");
+        writer.WriteNumber("cached_tokens", usage.CachedInputTokens);
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

@@ -48,17 +48,29 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
     /// </summary>
     public async Task<ChatCompletion> CompleteAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        using var firstByte = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var request = CreateChatRequest(call);
+        return ReadCompletion(await ReadBodyAsync(request, Timeout.InfiniteTimeSpan, cancellationToken), call);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> with the upstream's key (<see cref="Authorize"/>) and reads its whole body:
+    /// time to first byte bounds the wait for the response headers, <paramref name="bodyTimeout"/> (infinite: only
+    /// <paramref name="cancellationToken"/>) the reading of the body. A failed status, a broken connection or a
+    /// timeout throws <see cref="UpstreamException"/> of its kind, a 4xx the client can fix with the upstream's
+    /// explanation (<see cref="UpstreamException.Rejection"/>).
+    /// </summary>
+    protected async Task<byte[]> ReadBodyAsync(HttpRequestMessage request, TimeSpan bodyTimeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            using var response = await SendAsync(call, firstByte);
-            firstByte.CancelAfter(Timeout.InfiniteTimeSpan);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return ReadCompletion(body, call);
+            using var response = await SendAsync(request, deadline);
+            deadline.CancelAfter(bodyTimeout);
+            return await response.Content.ReadAsByteArrayAsync(deadline.Token);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
-            throw Translate(exception, firstByte.IsCancellationRequested);
+            throw Translate(exception, deadline.IsCancellationRequested);
         }
     }
 
@@ -79,7 +91,8 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
         }
         try
         {
-            response = await SendAsync(call, idle);
+            using var request = CreateChatRequest(call);
+            response = await SendAsync(request, idle);
             events = new UpstreamEventReader<TDecoder>(await response.Content.ReadAsStreamAsync(idle.Token), CreateDecoder(), Alive);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
@@ -154,9 +167,8 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationTokenSource firstByte)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationTokenSource firstByte)
     {
-        using var request = CreateChatRequest(call);
         Authorize(request);
 
         firstByte.CancelAfter(TimeToFirstByte);

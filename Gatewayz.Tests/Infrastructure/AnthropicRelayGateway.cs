@@ -15,6 +15,7 @@ public sealed class AnthropicRelayGateway : IAsyncDisposable
     public const string Model = "test/claude";
     public const string FailoverModel = "test/claude-or-openai";
     public const string OpenAiFirstModel = "test/openai-or-claude";
+    public const string OpenAiUpstreamModel = "openai-upstream-model";
     public const string UpstreamModel = "claude-sonnet-4-5-20250929";
     public const string ApiKey = "sk-ant-api03-test-key-0123456789";
     public const string Provider = "claude";
@@ -47,9 +48,9 @@ public sealed class AnthropicRelayGateway : IAsyncDisposable
             [$"Gatewayz:Models:{FailoverModel}:Routes:0:Provider"] = Provider,
             [$"Gatewayz:Models:{FailoverModel}:Routes:0:UpstreamModel"] = UpstreamModel,
             [$"Gatewayz:Models:{FailoverModel}:Routes:1:Provider"] = OpenAiProvider,
-            [$"Gatewayz:Models:{FailoverModel}:Routes:1:UpstreamModel"] = "openai-upstream-model",
+            [$"Gatewayz:Models:{FailoverModel}:Routes:1:UpstreamModel"] = OpenAiUpstreamModel,
             [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:0:Provider"] = OpenAiProvider,
-            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:0:UpstreamModel"] = "openai-upstream-model",
+            [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:0:UpstreamModel"] = OpenAiUpstreamModel,
             [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:1:Provider"] = Provider,
             [$"Gatewayz:Models:{OpenAiFirstModel}:Routes:1:UpstreamModel"] = UpstreamModel,
             // One attempt per route: a failed Anthropic attempt fails over at once.
@@ -65,10 +66,14 @@ public sealed class AnthropicRelayGateway : IAsyncDisposable
         $$$"""{"model":"{{{model}}}","max_tokens":1024,"stream":{{{(stream ? "true" : "false")}}},"messages":[{"role":"user","content":"What is the weather in San Francisco? \u00e9\u00e8 😀"}],"thinking":{"type":"enabled","budget_tokens":512},"metadata":{"user_id":"u-42"},"x_future_field":{"a":[1,2.50,true,null]}}""";
 
     /// <summary>Posts to <c>/v1/messages</c> with the client's <c>x-api-key</c> and the headers given.</summary>
-    public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> PostMessagesAsync(string json, params (string Name, string Value)[] headers)
+    public Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> PostMessagesAsync(string json, params (string Name, string Value)[] headers) =>
+        PostAnthropicAsync("/v1/messages", json, headers);
+
+    /// <summary>Posts to <paramref name="path"/> as an Anthropic client does: <c>x-api-key</c>, <c>anthropic-version</c> and the headers given.</summary>
+    public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> PostAnthropicAsync(string path, string json, params (string Name, string Value)[] headers)
     {
         using var client = Gateway.CreateHttpClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("x-api-key", GatewayHost.DevelopmentKey);
         request.Headers.Add("anthropic-version", "2023-06-01");
         foreach (var (name, value) in headers)

@@ -37,14 +37,32 @@ public sealed class AnthropicProvider(string name, ProviderOptions options, Http
     /// An Anthropic client's own body, or an OpenAI client's body translated (<see cref="AnthropicRequestWriter"/>),
     /// with the model rewritten.
     /// </summary>
-    protected override HttpRequestMessage CreateChatRequest(ProviderCall call)
+    protected override HttpRequestMessage CreateChatRequest(ProviderCall call) =>
+        Post("messages", AnthropicRequestBody.Write(call.Request.BodyFor(WireFormat.Anthropic), call.UpstreamModel), call.Request);
+
+    /// <summary>
+    /// The upstream's count of an Anthropic client's prompt: <c>POST {BaseUrl}/messages/count_tokens</c> (Anthropic's
+    /// Token Count API) with the client's body, only <c>model</c> rewritten (<see cref="AnthropicRequestBody"/>), and the
+    /// headers of a message request. Returns the upstream's body as it sent it — <c>{"input_tokens":N}</c> and whatever
+    /// else it adds — once checked to hold a whole-number <c>input_tokens</c>. Time to first byte bounds the wait for
+    /// the headers, <see cref="ProviderOptions.TotalTimeoutSeconds"/> the body. Throws <see cref="UpstreamException"/>
+    /// as a chat call does (a 4xx the client can fix is a <see cref="UpstreamFailureKind.ClientError"/> with the
+    /// upstream's error object), and <see cref="UpstreamFailureKind.InvalidResponse"/> for a body without a count.
+    /// </summary>
+    public async Task<ReadOnlyMemory<byte>> CountTokensAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "messages")
-        {
-            Content = new ReadOnlyMemoryContent(AnthropicRequestBody.Write(call.Request.BodyFor(WireFormat.Anthropic), call.UpstreamModel)),
-        };
+        using var request = Post("messages/count_tokens", AnthropicRequestBody.Write(call.Request.ClientBody, call.UpstreamModel), call.Request);
+        var body = await ReadBodyAsync(request, TimeSpan.FromSeconds(Options.TotalTimeoutSeconds), cancellationToken);
+        AnthropicResponseReader.ReadTokenCount(body);
+        return body;
+    }
+
+    /// <summary>A JSON POST to <paramref name="path"/> (relative to the base URL) with the client's forwarded headers.</summary>
+    private static HttpRequestMessage Post(string path, ReadOnlyMemory<byte> body, ChatRequest client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ReadOnlyMemoryContent(body) };
         request.Content.Headers.ContentType = Json;
-        if (call.Request.ClientHeaders is { } headers)
+        if (client.ClientHeaders is { } headers)
         {
             foreach (var (header, value) in headers)
                 request.Headers.TryAddWithoutValidation(header, value);

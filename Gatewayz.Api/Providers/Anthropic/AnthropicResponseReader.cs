@@ -42,7 +42,7 @@ public static class AnthropicResponseReader
             return new ChatCompletion(
                 message.Output.FirstText ?? "",
                 FinishReason(message.StopReason) ?? FinishReasons.Stop,
-                message.Usage.Reported(fallbackInput: null) ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(message.Output.OutputCharacters)),
+                message.Usage.Reported() ?? new TokenUsage(estimatedInputTokens, TokenEstimator.CountCharacters(message.Output.OutputCharacters)),
                 message.ModelName)
             {
                 Payload = new UpstreamPayload(json, message.Id, message.Model) { Format = WireFormat.Anthropic },
@@ -51,6 +51,34 @@ public static class AnthropicResponseReader
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream returned a message the gateway cannot read.", inner: exception);
+        }
+    }
+
+    /// <summary>
+    /// <c>input_tokens</c> of a token count (<c>{"input_tokens":N}</c>, the answer of Anthropic's Token Count API; other
+    /// fields are skipped). A body that is not such an object, or whose count is missing or not a non-negative whole
+    /// number, is an <see cref="UpstreamFailureKind.InvalidResponse"/>.
+    /// </summary>
+    public static int ReadTokenCount(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            OpenAiJson.StartObject(ref reader);
+            int? count = null;
+            while (OpenAiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("input_tokens"u8))
+                    count = OpenAiJson.TokenCount(ref reader);
+                else
+                    OpenAiJson.SkipValue(ref reader);
+            }
+            OpenAiJson.EndOfInput(ref reader);
+            return count ?? throw OpenAiJson.Malformed("The token count has no input_tokens.");
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            throw new UpstreamException(UpstreamFailureKind.InvalidResponse, "The upstream returned a token count the gateway cannot read.", inner: exception);
         }
     }
 
@@ -119,6 +147,8 @@ public static class AnthropicResponseReader
             {
                 case AnthropicEvents.MessageStart when messageObject >= 0:
                     state.InputTokens = message.Usage.Input;
+                    state.CacheCreationInputTokens = message.Usage.CacheWrites;
+                    state.CacheReadInputTokens = message.Usage.CacheReads;
                     return new ChatChunk(null)
                     {
                         Payload = payload with { Id = message.Id, Model = message.Model, IdentityObject = messageObject },
@@ -126,7 +156,7 @@ public static class AnthropicResponseReader
                     };
                 case AnthropicEvents.MessageDelta:
                     // Usage here is cumulative; the prompt's count may come only with message_start.
-                    return new ChatChunk(null, FinishReason(stopReason), usage.Reported(state.InputTokens))
+                    return new ChatChunk(null, FinishReason(stopReason), usage.Reported(state))
                     {
                         Payload = payload,
                         OutputCharacters = output.OutputCharacters,
@@ -296,13 +326,34 @@ public static class AnthropicResponseReader
         output.HasOutput |= length > 0;
     }
 
-    /// <summary>Token counts of a <c>usage</c> object; the prompt's include cache writes and reads, which Anthropic counts apart.</summary>
+    /// <summary>
+    /// Anthropic's counts of a <c>usage</c> object, each null when absent or not a count. <c>input_tokens</c> counts only
+    /// the prompt after the last cache breakpoint; the gateway's <see cref="TokenUsage"/> follows OpenAI, whose
+    /// <c>prompt_tokens</c> is the whole prompt and <c>cached_tokens</c> the part read from the cache.
+    /// </summary>
     private struct UsageSeen
     {
-        public int? Input, Output;
+        public int? Input, CacheWrites, CacheReads, Output;
 
-        public readonly TokenUsage? Reported(int? fallbackInput) =>
-            (Input ?? fallbackInput) is { } input && Output is { } output ? new TokenUsage(input, output) : null;
+        /// <summary>
+        /// In the gateway's terms: the prompt is <c>input_tokens</c> + <c>cache_creation_input_tokens</c> +
+        /// <c>cache_read_input_tokens</c>, its cached part the cache reads (cache writes have no OpenAI counterpart:
+        /// prompt tokens, not cached ones). Null unless both <c>input_tokens</c> and <c>output_tokens</c> were given.
+        /// </summary>
+        public readonly TokenUsage? Reported() => Input is { } input && Output is { } output
+            ? new TokenUsage(input + (CacheWrites ?? 0) + (CacheReads ?? 0), output) { CachedInputTokens = CacheReads ?? 0 }
+            : null;
+
+        /// <summary>
+        /// A stream's usage at a <c>message_delta</c>, whose counts are cumulative but may leave out the prompt's:
+        /// each one it does not give is <c>message_start</c>'s (<paramref name="prompt"/>).
+        /// </summary>
+        public readonly TokenUsage? Reported(in AnthropicStreamState prompt) => (this with
+        {
+            Input = Input ?? prompt.InputTokens,
+            CacheWrites = CacheWrites ?? prompt.CacheCreationInputTokens,
+            CacheReads = CacheReads ?? prompt.CacheReadInputTokens,
+        }).Reported();
     }
 
     private static UsageSeen Usage(ref Utf8JsonReader reader)
@@ -314,21 +365,19 @@ public static class AnthropicResponseReader
             reader.Skip();
             return usage;
         }
-        int? input = null, cacheWrites = null, cacheReads = null;
         while (OpenAiJson.NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("input_tokens"u8))
-                input = OpenAiJson.TokenCount(ref reader);
+                usage.Input = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("output_tokens"u8))
                 usage.Output = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("cache_creation_input_tokens"u8))
-                cacheWrites = OpenAiJson.TokenCount(ref reader);
+                usage.CacheWrites = OpenAiJson.TokenCount(ref reader);
             else if (reader.ValueTextEquals("cache_read_input_tokens"u8))
-                cacheReads = OpenAiJson.TokenCount(ref reader);
+                usage.CacheReads = OpenAiJson.TokenCount(ref reader);
             else
                 OpenAiJson.SkipValue(ref reader);
         }
-        usage.Input = input + (cacheWrites ?? 0) + (cacheReads ?? 0);
         return usage;
     }
 }
