@@ -15,7 +15,8 @@ namespace Gatewayz.Api.Caching;
 /// <item>while the store is unreachable, a key's last answer is used until it is <see cref="CacheOptions.StaleApiKeyMaxAgeSeconds"/>
 /// old, and the store is asked again for that key at most once per <see cref="StaleRetryInterval"/>; beyond that age
 /// the store's failure reaches the caller (a 503);</item>
-/// <item>a key that changed (revoked) is dropped at once by <see cref="Forget"/>.</item>
+/// <item>a key that changed (revoked, created) is dropped at once by <see cref="Forget"/>, on every replica through
+/// <see cref="ApiKeyInvalidations"/>.</item>
 /// </list>
 /// A hit allocates nothing. (FusionCache, on the package mirror, has stale answers and a Redis backplane, but keys its
 /// entries by string and allocates on every hit, and this layer answers every request.)

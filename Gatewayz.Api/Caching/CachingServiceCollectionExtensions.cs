@@ -7,7 +7,7 @@ public static class CachingServiceCollectionExtensions
 {
     /// <summary>
     /// The cache layers; call after <c>AddApiKeyAuthentication()</c> (the auth cache sits in front of its key store, and
-    /// the authenticator asks the auth cache).
+    /// the authenticator asks the auth cache) and <c>AddRedisConnection()</c> (key changes are broadcast through Redis).
     /// </summary>
     public static IHostApplicationBuilder AddCaching(this IHostApplicationBuilder builder)
     {
@@ -27,6 +27,8 @@ public static class CachingServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<CacheOptions>>().Value,
             services.GetRequiredService<ILogger<CachingApiKeyStore>>()));
+        builder.Services.AddSingleton<ApiKeyInvalidations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ApiKeyInvalidations>());
         builder.Services.AddSingleton<CatalogLookup>();
         builder.Services.AddSingleton<ResponseCache>();
         return builder;
