@@ -1,13 +1,15 @@
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.RateLimiting;
 
 namespace Gatewayz.Api.Auth;
 
 /// <summary>
 /// Reads the caller's key from the request and resolves it through the auth cache, or fails in the API's format:
-/// 401 for a missing or unknown key, 503 when the key store cannot be asked and the key has no recent answer.
+/// 401 for a missing or unknown key, 429 for an address past its budget of failed authentications, 503 when the key
+/// store cannot be asked and the key has no recent answer.
 /// </summary>
-public sealed class ApiKeyAuthenticator(CachingApiKeyStore keys)
+public sealed class ApiKeyAuthenticator(CachingApiKeyStore keys, FailedAuthenticationLimiter failedAuthentications)
 {
     /// <summary>Anthropic's key header, accepted on its API besides <c>Authorization: Bearer</c>.</summary>
     public const string XApiKeyHeader = "x-api-key";
@@ -20,8 +22,12 @@ public sealed class ApiKeyAuthenticator(CachingApiKeyStore keys)
             throw new GatewayException(GatewayError.MissingApiKey());
 
         var hash = ApiKeyHash.Of(key);
+        var address = request.HttpContext.Connection.RemoteIpAddress;
         if (!keys.TryGetCached(hash, out var identity))
         {
+            // Only a lookup costs the database anything: an address that has spent its failed authentications gets none.
+            if (failedAuthentications.Refusal(address) is { } refusal)
+                throw new GatewayException(refusal);
             try
             {
                 identity = await keys.FindAsync(hash, cancellationToken);
@@ -31,7 +37,7 @@ public sealed class ApiKeyAuthenticator(CachingApiKeyStore keys)
                 throw new GatewayException(AccountsUnavailable());
             }
         }
-        return identity ?? throw new GatewayException(GatewayError.InvalidApiKey());
+        return identity ?? throw new GatewayException(failedAuthentications.Failed(address));
     }
 
     private static GatewayError AccountsUnavailable() => new(StatusCodes.Status503ServiceUnavailable, "accounts_unavailable",

@@ -16,6 +16,7 @@ public static class RateLimitServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new RateLimitHeadroom(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.LocalHeadroom));
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddSingleton<FailedAuthenticationLimiter>();
         builder.Services.AddHostedService<RateLimitHeadroomFlusher>();
         return builder;
     }
