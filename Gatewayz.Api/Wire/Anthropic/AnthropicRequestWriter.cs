@@ -159,6 +159,9 @@ public static class AnthropicRequestWriter
                     writer.WriteEndObject();
                     break;
                 default:
+                    // Anthropic wants an assistant turn's signed thinking ahead of its text and tool use.
+                    if (Get(message, "thinking_blocks") is { } thinking)
+                        ThinkingBlocks(writer, thinking, $"{at}.thinking_blocks");
                     TextBlocks(writer, Get(message, "content"), $"{at}.content");
                     if (Get(message, "tool_calls") is { ValueKind: JsonValueKind.Array } calls)
                         ToolUses(writer, calls, $"{at}.tool_calls");
@@ -201,6 +204,44 @@ public static class AnthropicRequestWriter
                 throw new GatewayException(GatewayError.InvalidValue(at, "expected a string or an array of parts."));
         }
     }
+
+    /// <summary>
+    /// An assistant message's <c>thinking_blocks</c> (LiteLLM's convention for Anthropic's reasoning in OpenAI's
+    /// format, which the gateway's answers carry too) as Anthropic's blocks: <c>{"type":"thinking","thinking",
+    /// "signature"}</c> and <c>{"type":"redacted_thinking","data"}</c>. Anthropic takes reasoning back only as it
+    /// gave it, signed, so a thinking block without its signature is refused here rather than by the upstream.
+    /// </summary>
+    private static void ThinkingBlocks(Utf8JsonWriter writer, JsonElement blocks, string at)
+    {
+        if (blocks.ValueKind != JsonValueKind.Array)
+            throw new GatewayException(GatewayError.InvalidValue(at, "expected an array of thinking blocks."));
+        var i = 0;
+        foreach (var block in blocks.EnumerateArray())
+        {
+            var path = $"{at}[{i++}]";
+            writer.WriteStartObject();
+            switch (Get(block, "type") is { ValueKind: JsonValueKind.String } type ? type.GetString() : null)
+            {
+                case "thinking":
+                    writer.WriteString("type", "thinking");
+                    writer.WriteString("thinking", RequiredString(block, "thinking", path));
+                    writer.WriteString("signature", Get(block, "signature") is { ValueKind: JsonValueKind.String } signature && signature.GetString() is { Length: > 0 } signed
+                        ? signed
+                        : throw Unsupported($"{path}.signature", "Anthropic models take reasoning back only with the signature they gave it; send the thinking block as the answer carried it."));
+                    break;
+                case "redacted_thinking":
+                    writer.WriteString("type", "redacted_thinking");
+                    writer.WriteString("data", RequiredString(block, "data", path));
+                    break;
+                default:
+                    throw new GatewayException(GatewayError.InvalidValue($"{path}.type", "expected thinking or redacted_thinking."));
+            }
+            writer.WriteEndObject();
+        }
+    }
+
+    private static string RequiredString(JsonElement obj, string field, string at) =>
+        Get(obj, field) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new GatewayException(GatewayError.MissingField($"{at}.{field}"));
 
     private static void UserBlocks(Utf8JsonWriter writer, JsonElement? content, string at)
     {
