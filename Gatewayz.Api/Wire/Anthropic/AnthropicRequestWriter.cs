@@ -12,10 +12,13 @@ namespace Gatewayz.Api.Wire.Anthropic;
 /// messages → <c>tool_result</c> blocks in a user turn; consecutive turns of one role joined; <c>tools</c>,
 /// <c>tool_choice</c> and <c>parallel_tool_calls</c>, <c>stop</c>, <c>max_completion_tokens</c> /
 /// <c>max_tokens</c> (<see cref="DefaultMaxTokens"/> when neither is given: Anthropic requires it),
-/// <c>temperature</c>, <c>top_p</c>, <c>user</c> → <c>metadata.user_id</c>, <c>stream</c>. A field Anthropic
-/// cannot express (<see cref="Untranslatable"/>) is a 400 naming it; fields that only tune delivery or
-/// bookkeeping (<c>seed</c>, <c>store</c>, <c>metadata</c>, <c>service_tier</c>, <c>stream_options</c>) are not
-/// sent, nor are <c>tool_choice</c> and <c>parallel_tool_calls</c> without <c>tools</c>.
+/// <c>temperature</c>, <c>top_p</c>, <c>user</c> → <c>metadata.user_id</c>, <c>stream</c>; <c>reasoning_effort</c>
+/// (or OpenRouter's <c>reasoning</c>) → <c>thinking</c> with a budget (<see cref="AnthropicThinking"/>), and an
+/// assistant message's <c>thinking_blocks</c> → its signed <c>thinking</c> and <c>redacted_thinking</c> blocks, first
+/// in its turn (its <c>reasoning_content</c>, unsigned, is not sent). A field Anthropic cannot express
+/// (<see cref="Untranslatable"/>) is a 400 naming it; fields that only tune delivery or bookkeeping (<c>seed</c>,
+/// <c>store</c>, <c>metadata</c>, <c>service_tier</c>, <c>stream_options</c>) are not sent, nor are
+/// <c>tool_choice</c> and <c>parallel_tool_calls</c> without <c>tools</c>.
 /// </summary>
 public static class AnthropicRequestWriter
 {
@@ -25,13 +28,27 @@ public static class AnthropicRequestWriter
     public static ReadOnlyMemory<byte> Write(JsonElement body, string upstreamModel)
     {
         Untranslatable(body);
+        var messages = body.GetProperty("messages");
+        var (maxField, clientMax) = PositiveInt(body, "max_completion_tokens") is { } completionMax ? ("max_completion_tokens", completionMax) : ("max_tokens", PositiveInt(body, "max_tokens"));
+        var (maxTokens, budget) = (clientMax ?? DefaultMaxTokens, (int?)null);
+        if (AnthropicThinking.BudgetOf(body) is { } asked)
+        {
+            AnthropicThinking.CheckCompatible(body, messages);
+            (maxTokens, budget) = AnthropicThinking.Fit(asked, clientMax, maxField);
+        }
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("model", upstreamModel);
-            writer.WriteNumber("max_tokens", PositiveInt(body, "max_completion_tokens") ?? PositiveInt(body, "max_tokens") ?? DefaultMaxTokens);
-            var messages = body.GetProperty("messages");
+            writer.WriteNumber("max_tokens", maxTokens);
+            if (budget is { } budgetTokens)
+            {
+                writer.WriteStartObject("thinking");
+                writer.WriteString("type", "enabled");
+                writer.WriteNumber("budget_tokens", budgetTokens);
+                writer.WriteEndObject();
+            }
             System(writer, messages);
             Messages(writer, messages);
             if (Get(body, "stop") is { } stop) StopSequences(writer, stop);
@@ -415,9 +432,11 @@ public static class AnthropicRequestWriter
     private static int? PositiveInt(JsonElement body, string field) =>
         Get(body, field) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) && number > 0 ? number : null;
 
-    private static JsonElement? Get(JsonElement obj, string field) =>
+    /// <summary>A field of an object, null when it is absent or null (as OpenAI reads a null field: left out).</summary>
+    internal static JsonElement? Get(JsonElement obj, string field) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static GatewayException Unsupported(string field, string detail) =>
+    /// <summary>A 400 <c>unsupported_parameter</c> naming <paramref name="field"/>: a value Anthropic's API cannot take.</summary>
+    internal static GatewayException Unsupported(string field, string detail) =>
         new(new GatewayError(StatusCodes.Status400BadRequest, "unsupported_parameter", $"Unsupported parameter for this model: '{field}': {detail}", field));
 }
