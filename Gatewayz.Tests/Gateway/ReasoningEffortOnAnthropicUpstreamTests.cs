@@ -93,6 +93,7 @@ public sealed class ReasoningEffortOnAnthropicUpstreamTests : IAsyncLifetime
         { """ "reasoning":{"max_tokens":500} """, "reasoning.max_tokens" },
         { """ "reasoning":{"effort":"high","exclude":true} """, "reasoning.exclude" },
         { """ "reasoning":{"enabled":false,"effort":"high"} """, "reasoning.enabled" },
+        { """ "reasoning":{"enabled":"yes"} """, "reasoning.enabled" },
         { """ "reasoning_effort":"low","reasoning":{"effort":"high"} """, "reasoning.effort" },
         { """ "reasoning":"high" """, "reasoning" },
     };

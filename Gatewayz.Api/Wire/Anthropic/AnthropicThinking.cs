@@ -40,6 +40,8 @@ public static class AnthropicThinking
                 (effort, field) = (nestedEffort, "reasoning.effort");
             }
             var enabled = Get(reasoning, "enabled")?.ValueKind;
+            if (enabled is not (null or JsonValueKind.True or JsonValueKind.False))
+                throw new GatewayException(GatewayError.InvalidValue("reasoning.enabled", "expected a boolean."));
             if (Get(reasoning, "max_tokens") is { } max)
             {
                 if (effort is not null)
