@@ -55,7 +55,8 @@ public static class AnthropicWire
 
     /// <summary>
     /// One content block with everything in it: <c>{"type":"text","text"}</c>,
-    /// <c>{"type":"thinking","thinking","signature"}</c> (the signature empty when the upstream gave none) or
+    /// <c>{"type":"thinking","thinking","signature"}</c> (the signature empty when the upstream gave none),
+    /// <c>{"type":"redacted_thinking","data"}</c> or
     /// <c>{"type":"tool_use","id","name","input"}</c>, whose input is the call's arguments JSON.
     /// </summary>
     public static void WriteBlock(Utf8JsonWriter writer, ContentPart part)
@@ -66,6 +67,10 @@ public static class AnthropicWire
             case TextPart text:
                 writer.WriteString("type", "text");
                 writer.WriteString("text", text.Text);
+                break;
+            case ThinkingPart { EncryptedContent: { } data }:
+                writer.WriteString("type", "redacted_thinking");
+                writer.WriteString("data", data);
                 break;
             case ThinkingPart thinking:
                 writer.WriteString("type", "thinking");

@@ -20,7 +20,8 @@ public static class OpenAiWire
 
     /// <summary>
     /// A completion translated from another format's answer (an Anthropic message): its text as
-    /// <c>content</c> (null when there is none), reasoning as <c>reasoning_content</c>, tool calls as
+    /// <c>content</c> (null when there is none), reasoning as <c>reasoning_content</c> and, block by block with
+    /// their signatures, as <c>thinking_blocks</c> (see <see cref="WriteThinkingBlock"/>), tool calls as
     /// <c>tool_calls</c> (arguments as JSON text), its finish reason and usage.
     /// </summary>
     private static void WriteTranslated(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
@@ -30,14 +31,15 @@ public static class OpenAiWire
         var builder = ChatPartsBuilder.Of(deltas);
         var parts = builder.Build();
         var text = string.Concat(parts.OfType<TextPart>().Select(part => part.Text));
-        var reasoning = string.Concat(parts.OfType<ThinkingPart>().Select(part => part.Text));
+        var thinking = parts.OfType<ThinkingPart>().ToList();
         var calls = parts.OfType<ToolCallPart>().ToList();
-        WriteCompletion(writer, identity, text, reasoning, calls, builder.FinishReason ?? completion.FinishReason, completion.Usage);
+        WriteCompletion(writer, identity, text, thinking, calls, builder.FinishReason ?? completion.FinishReason, completion.Usage);
     }
 
-    private static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, string text, string reasoning, List<ToolCallPart> calls,
+    private static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, string text, List<ThinkingPart> thinking, List<ToolCallPart> calls,
         string finishReason, TokenUsage usage)
     {
+        var reasoning = string.Concat(thinking.Select(part => part.Text));
         writer.WriteStartObject();
         WriteHeader(writer, identity, "chat.completion");
         writer.WriteStartArray("choices");
@@ -47,6 +49,13 @@ public static class OpenAiWire
         writer.WriteString("role", "assistant");
         if (text.Length > 0 || calls.Count == 0) writer.WriteString("content", text); else writer.WriteNull("content");
         if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
+        if (thinking.Count > 0)
+        {
+            writer.WriteStartArray("thinking_blocks");
+            foreach (var part in thinking)
+                WriteThinkingBlock(writer, part.EncryptedContent is null ? part.Text : null, part.Signature, part.EncryptedContent);
+            writer.WriteEndArray();
+        }
         writer.WriteNull("refusal");
         if (calls.Count > 0)
         {
@@ -75,8 +84,10 @@ public static class OpenAiWire
 
     /// <summary>
     /// A chunk with one choice translated from another format's event: the role on the first chunk, then
-    /// text, reasoning and tool-call fragments (the first of a call with its id, type and name). Finish
-    /// reasons are left to the closing chunk.
+    /// text, reasoning (as <c>reasoning_content</c>, and as <c>thinking_blocks</c> fragments with the signature in
+    /// a fragment of its own, as LiteLLM streams them: a client joins the fragments of a block until its
+    /// signature) and tool-call fragments (the first of a call with its id, type and name). Finish reasons are
+    /// left to the closing chunk.
     /// </summary>
     public static void WriteDeltaChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ChatDelta> deltas, bool includeRole)
     {
@@ -85,6 +96,20 @@ public static class OpenAiWire
         var reasoning = string.Concat(deltas.Where(delta => delta.Kind == ChatDeltaKind.Thinking).Select(delta => delta.Text));
         if (content.Length > 0) writer.WriteString("content", content);
         if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
+        if (deltas.Exists(delta => delta.Kind is ChatDeltaKind.Thinking or ChatDeltaKind.ThinkingSignature or ChatDeltaKind.RedactedThinking))
+        {
+            writer.WriteStartArray("thinking_blocks");
+            foreach (var delta in deltas)
+            {
+                switch (delta.Kind)
+                {
+                    case ChatDeltaKind.Thinking: WriteThinkingBlock(writer, delta.Text, null, null); break;
+                    case ChatDeltaKind.ThinkingSignature: WriteThinkingBlock(writer, "", delta.Text, null); break;
+                    case ChatDeltaKind.RedactedThinking: WriteThinkingBlock(writer, null, null, delta.Text); break;
+                }
+            }
+            writer.WriteEndArray();
+        }
         if (deltas.Any(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments))
         {
             writer.WriteStartArray("tool_calls");
@@ -107,6 +132,29 @@ public static class OpenAiWire
             writer.WriteEndArray();
         }
         EndChunk(writer, finishReason: null);
+    }
+
+    /// <summary>
+    /// One entry of <c>thinking_blocks</c>, the convention LiteLLM set for carrying Anthropic's reasoning blocks
+    /// in OpenAI's format so that a client can send them back: <c>{"type":"thinking","thinking","signature"}</c>
+    /// (the signature left out until it is known), or <c>{"type":"redacted_thinking","data"}</c> when
+    /// <paramref name="data"/> is given.
+    /// </summary>
+    private static void WriteThinkingBlock(Utf8JsonWriter writer, string? thinking, string? signature, string? data)
+    {
+        writer.WriteStartObject();
+        if (data is not null)
+        {
+            writer.WriteString("type", "redacted_thinking");
+            writer.WriteString("data", data);
+        }
+        else
+        {
+            writer.WriteString("type", "thinking");
+            writer.WriteString("thinking", thinking);
+            if (signature is not null) writer.WriteString("signature", signature);
+        }
+        writer.WriteEndObject();
     }
 
     /// <summary>Whether <see cref="WriteDeltaChunk"/> has anything to say for these deltas.</summary>
