@@ -22,6 +22,10 @@ public static class HttpEdgeExtensions
                 options.DecompressionProviders[encoding] = new ClientBodyDecompressionProvider(encoding, provider);
         });
 
+        // Bodies bound by the framework (the admin API) refuse a repeated key as the chat endpoints do: which copy
+        // counts is up to each parser, and a body must mean one thing.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
+
         // The server's limit is the gateway's own: decompression checks the decoded body against the
         // server's limit, so a small compressed body cannot expand past it on any endpoint.
         builder.Services.AddOptions<KestrelServerOptions>()
