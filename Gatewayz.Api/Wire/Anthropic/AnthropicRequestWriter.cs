@@ -283,9 +283,14 @@ public static class AnthropicRequestWriter
         }
     }
 
+    /// <summary>
+    /// A <c>text</c> block, unless the text is empty or whitespace alone: Anthropic refuses such a block ("text
+    /// content blocks must contain non-whitespace text"), and OpenAI clients send them back as they got them
+    /// (vLLM answers "\n\n" before its tool calls).
+    /// </summary>
     private static void TextBlock(Utf8JsonWriter writer, string text)
     {
-        if (text.Length == 0) return;
+        if (string.IsNullOrWhiteSpace(text)) return;
         writer.WriteStartObject();
         writer.WriteString("type", "text");
         writer.WriteString("text", text);
