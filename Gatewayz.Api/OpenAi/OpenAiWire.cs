@@ -49,13 +49,7 @@ public static class OpenAiWire
         writer.WriteString("role", "assistant");
         if (text.Length > 0 || calls.Count == 0) writer.WriteString("content", text); else writer.WriteNull("content");
         if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
-        if (thinking.Count > 0)
-        {
-            writer.WriteStartArray("thinking_blocks");
-            foreach (var part in thinking)
-                WriteThinkingBlock(writer, part.EncryptedContent is null ? part.Text : null, part.Signature, part.EncryptedContent);
-            writer.WriteEndArray();
-        }
+        if (thinking.Count > 0) WriteThinkingBlocks(writer, thinking);
         writer.WriteNull("refusal");
         if (calls.Count > 0)
         {
@@ -84,10 +78,9 @@ public static class OpenAiWire
 
     /// <summary>
     /// A chunk with one choice translated from another format's event: the role on the first chunk, then
-    /// text, reasoning (as <c>reasoning_content</c>, and as <c>thinking_blocks</c> fragments with the signature in
-    /// a fragment of its own, as LiteLLM streams them: a client joins the fragments of a block until its
-    /// signature) and tool-call fragments (the first of a call with its id, type and name). Finish reasons are
-    /// left to the closing chunk.
+    /// text, reasoning (as <c>reasoning_content</c>) and tool-call fragments (the first of a call with its id,
+    /// type and name). The reasoning's signed blocks are left to <see cref="WriteThinkingBlocksChunk"/> and
+    /// finish reasons to the closing chunk.
     /// </summary>
     public static void WriteDeltaChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ChatDelta> deltas, bool includeRole)
     {
@@ -96,20 +89,6 @@ public static class OpenAiWire
         var reasoning = string.Concat(deltas.Where(delta => delta.Kind == ChatDeltaKind.Thinking).Select(delta => delta.Text));
         if (content.Length > 0) writer.WriteString("content", content);
         if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
-        if (deltas.Exists(delta => delta.Kind is ChatDeltaKind.Thinking or ChatDeltaKind.ThinkingSignature or ChatDeltaKind.RedactedThinking))
-        {
-            writer.WriteStartArray("thinking_blocks");
-            foreach (var delta in deltas)
-            {
-                switch (delta.Kind)
-                {
-                    case ChatDeltaKind.Thinking: WriteThinkingBlock(writer, delta.Text, null, null); break;
-                    case ChatDeltaKind.ThinkingSignature: WriteThinkingBlock(writer, "", delta.Text, null); break;
-                    case ChatDeltaKind.RedactedThinking: WriteThinkingBlock(writer, null, null, delta.Text); break;
-                }
-            }
-            writer.WriteEndArray();
-        }
         if (deltas.Any(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments))
         {
             writer.WriteStartArray("tool_calls");
@@ -132,6 +111,33 @@ public static class OpenAiWire
             writer.WriteEndArray();
         }
         EndChunk(writer, finishReason: null);
+    }
+
+    /// <summary>
+    /// A chunk with one choice whose delta holds the answer's whole <c>thinking_blocks</c>, each block complete
+    /// with its signature (or a redacted block with its data), as a non-streamed answer's message has them. They
+    /// come once, after the last of the reasoning, rather than in fragments, because the OpenAI SDKs cannot join
+    /// fragments of a field they do not know: openai-node's <c>ChatCompletionStream</c> assigns such a delta field
+    /// over the snapshot's (<c>Object.assign(choice.message, rest)</c>), so only the last fragment would survive,
+    /// and openai-python's <c>accumulate_delta</c> merges list entries by an <c>index</c> key (concatenating
+    /// strings), so one array in one delta is the only shape both rebuild whole. No <c>index</c> is added to the
+    /// entries: none is needed to merge a single delta, and a client that sends the blocks back to Anthropic as
+    /// they came would have an unknown field refused.
+    /// </summary>
+    public static void WriteThinkingBlocksChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ThinkingPart> thinking, bool includeRole)
+    {
+        BeginChunk(writer, identity, includeRole);
+        WriteThinkingBlocks(writer, thinking);
+        EndChunk(writer, finishReason: null);
+    }
+
+    /// <summary><c>thinking_blocks</c>: the reasoning's blocks in order, a redacted one by its data.</summary>
+    private static void WriteThinkingBlocks(Utf8JsonWriter writer, List<ThinkingPart> thinking)
+    {
+        writer.WriteStartArray("thinking_blocks");
+        foreach (var part in thinking)
+            WriteThinkingBlock(writer, part.EncryptedContent is null ? part.Text : null, part.Signature, part.EncryptedContent);
+        writer.WriteEndArray();
     }
 
     /// <summary>
@@ -159,7 +165,8 @@ public static class OpenAiWire
 
     /// <summary>Whether <see cref="WriteDeltaChunk"/> has anything to say for these deltas.</summary>
     public static bool HasChunkContent(List<ChatDelta> deltas) =>
-        deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments || delta.Kind != ChatDeltaKind.Finished && delta.Text is { Length: > 0 });
+        deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments
+            || delta.Kind is ChatDeltaKind.Text or ChatDeltaKind.Refusal or ChatDeltaKind.Thinking && delta.Text is { Length: > 0 });
 
     /// <summary>A chunk with one choice: the role on the first chunk, text, or the finish reason on the last.</summary>
     public static void WriteChunk(Utf8JsonWriter writer, ResponseIdentity identity, string? content, bool includeRole, string? finishReason)

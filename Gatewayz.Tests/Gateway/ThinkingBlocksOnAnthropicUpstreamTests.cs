@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gatewayz.Tests.Infrastructure;
 
 namespace Gatewayz.Tests.Gateway;
@@ -38,40 +39,34 @@ public sealed class ThinkingBlocksOnAnthropicUpstreamTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stream_carries_the_reasoning_as_thinking_block_fragments_closed_by_the_signature_before_the_text()
+    public async Task A_stream_merged_as_the_OpenAI_SDKs_merge_it_has_the_whole_answers_thinking_blocks()
     {
-        _relay.Anthropic.Behavior = new UpstreamBehavior { RawStream = WireFixtures.Anthropic("thinking.sse") };
+        // The same answer — two signed thinking blocks around a redacted one, then text — whole and streamed.
+        _relay.Anthropic.Behavior = new UpstreamBehavior { RawBody = WireFixtures.Anthropic("thinking-blocks.json") };
+        var whole = await CompleteAsync("""[{"role":"user","content":"17 x 24?"}]""", ",\"reasoning_effort\":\"low\"");
+        whole.GetProperty("thinking_blocks").GetArrayLength().ShouldBe(3);
+        _relay.Anthropic.Behavior = new UpstreamBehavior { RawStream = WireFixtures.Anthropic("thinking-blocks.sse") };
         using var client = _relay.Gateway.CreateHttpClient();
         using var response = await client.PostAsync("/v1/chat/completions", Json(
-            $$"""{"model":"{{AnthropicRelayGateway.Model}}","stream":true,"messages":[{"role":"user","content":"GCD of 1071 and 462?"}]}"""));
+            $$"""{"model":"{{AnthropicRelayGateway.Model}}","stream":true,"reasoning_effort":"low","messages":[{"role":"user","content":"17 x 24?"}]}"""));
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
 
-        // Joined as LiteLLM joins them: a block's thinking fragments, until its signature arrives.
-        var blocks = new List<(string Thinking, string Signature)>();
-        var thinking = new StringBuilder();
-        var text = new StringBuilder();
+        // Each chunk's delta merged into the message as openai-python and openai-node merge it.
+        var python = new JsonObject();
+        var node = new JsonObject();
         foreach (var data in SseText.JsonEvents(body))
         {
-            using var chunk = JsonDocument.Parse(data);
-            var delta = chunk.RootElement.GetProperty("choices")[0].GetProperty("delta");
-            if (delta.TryGetProperty("content", out var content)) text.Append(content.GetString());
-            if (!delta.TryGetProperty("thinking_blocks", out var fragments)) continue;
-            text.Length.ShouldBe(0, "the reasoning and its signature come before the answer");
-            foreach (var fragment in fragments.EnumerateArray())
-            {
-                fragment.GetProperty("type").GetString().ShouldBe("thinking");
-                thinking.Append(fragment.GetProperty("thinking").GetString());
-                if (fragment.TryGetProperty("signature", out var signature))
-                {
-                    blocks.Add((thinking.ToString(), signature.GetString()!));
-                    thinking.Clear();
-                }
-            }
+            var delta = JsonNode.Parse(data)!["choices"]!.AsArray().Single()!["delta"]!.AsObject();
+            OpenAiSdkAccumulation.PythonAccumulateDelta(python, delta);
+            OpenAiSdkAccumulation.NodeAssignUnknownDeltaFields(node, delta);
         }
 
-        blocks.ShouldBe([("I need to find the GCD of 1071 and 462 using the Euclidean algorithm.\n\n1071 = 2 x 462 + 147\n462 = 3 x 147 + 21\n147 = 7 x 21 + 0\n\nSo GCD(1071, 462) = 21", Signature)]);
-        text.ToString().ShouldBe("The greatest common divisor of 1071 and 462 is **21**.");
+        var expected = whole.GetProperty("thinking_blocks").GetRawText();
+        JsonElement.Parse(python["thinking_blocks"]!.ToJsonString()).ShouldBeJson(expected);
+        JsonElement.Parse(node["thinking_blocks"]!.ToJsonString()).ShouldBeJson(expected);
+        python["reasoning_content"]!.GetValue<string>().ShouldBe(whole.GetProperty("reasoning_content").GetString());
+        python["content"]!.GetValue<string>().ShouldBe(whole.GetProperty("content").GetString());
     }
 
     [Fact]

@@ -8,8 +8,10 @@ namespace Gatewayz.Api.Providers.Simulation;
 /// </summary>
 public sealed class SimulatedChoice
 {
-    private SimulatedChoice(int index, string[] reasoning, string[] tokens, SimulatedToolCall[] toolCalls, string finishReason, int outputTokens)
+    private SimulatedChoice(int index, string[] reasoning, string[] tokens, SimulatedToolCall[] toolCalls, string finishReason, int outputTokens,
+        string? stopReason = null)
     {
+        StopReason = stopReason;
         Index = index;
         ReasoningTokens = reasoning;
         Tokens = tokens;
@@ -35,6 +37,12 @@ public sealed class SimulatedChoice
     public string FinishReason { get; }
 
     /// <summary>
+    /// The stop sequence that cut the text, when one did (vLLM's <c>stop_reason</c>, which the gateway reads to
+    /// tell an Anthropic client which of its <c>stop_sequences</c> matched); null when the text ended otherwise.
+    /// </summary>
+    public string? StopReason { get; }
+
+    /// <summary>
     /// Completion tokens: the reasoning's tokens (<see cref="ReasoningTokens"/>, which OpenAI counts as output too)
     /// and the text's tokens, or an estimate from the calls' names and arguments.
     /// </summary>
@@ -52,9 +60,10 @@ public sealed class SimulatedChoice
         var count = request.MaxTokens is { } max ? Math.Min(wanted, max - reasoning.Length) : wanted;
         var tokens = Words(count, random);
         var finish = count < wanted ? FinishReasons.Length : FinishReasons.Stop;
-        if (request.StopSequences.Count > 0 && CutAtStop(ref tokens, request.StopSequences))
+        var matched = request.StopSequences.Count > 0 ? CutAtStop(ref tokens, request.StopSequences) : null;
+        if (matched is not null)
             finish = FinishReasons.Stop;
-        return new SimulatedChoice(index, reasoning, tokens, [], finish, tokens.Length);
+        return new SimulatedChoice(index, reasoning, tokens, [], finish, tokens.Length, matched);
     }
 
     /// <summary>
@@ -112,19 +121,23 @@ public sealed class SimulatedChoice
         LogProbs = logProbs;
     }
 
-    /// <summary>Ends the text before the first occurrence of any sequence; a token the cut runs through keeps its start.</summary>
-    private static bool CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
+    /// <summary>
+    /// Ends the text before the first occurrence of any sequence (a token the cut runs through keeps its start);
+    /// the sequence that cut it (the first listed of those found at the same place), or null when none occurs.
+    /// </summary>
+    private static string? CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
     {
         var text = string.Concat(tokens);
         var cut = -1;
+        string? matched = null;
         foreach (var sequence in sequences)
         {
             var at = text.IndexOf(sequence, StringComparison.Ordinal);
             if (at >= 0 && (cut < 0 || at < cut))
-                cut = at;
+                (cut, matched) = (at, sequence);
         }
-        if (cut < 0)
-            return false;
+        if (matched is null)
+            return null;
 
         var kept = new List<string>();
         var position = 0;
@@ -136,6 +149,6 @@ public sealed class SimulatedChoice
             position += token.Length;
         }
         tokens = [.. kept];
-        return true;
+        return matched;
     }
 }

@@ -48,6 +48,7 @@ internal static class SimulatedWire
                 writer.WriteEndObject();
                 WriteLogProbs(writer, choice, 0, choice.Tokens.Count, state.script.TopLogProbs);
                 writer.WriteString("finish_reason"u8, choice.FinishReason);
+                WriteStopReason(writer, choice);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -97,14 +98,14 @@ internal static class SimulatedWire
             EndChoiceChunk(writer, finishReason: null);
         });
 
-    /// <summary>A choice's last event: an empty delta with its finish reason.</summary>
+    /// <summary>A choice's last event: an empty delta with its finish reason (and the stop sequence that ended it).</summary>
     public static byte[] Finish(in SimulatedHeader header, SimulatedChoice choice) =>
         Writer.Write((header, choice), static (writer, state) =>
         {
             BeginChoiceChunk(writer, state.header, state.choice.Index);
             writer.WriteEndObject();
             writer.WriteNull("logprobs"u8);
-            EndChoiceChunk(writer, state.choice.FinishReason);
+            EndChoiceChunk(writer, state.choice.FinishReason, state.choice);
         });
 
     /// <summary>The stream's last event: no choices, the usage of all of them (<paramref name="reasoningTokens"/> of it reasoning).</summary>
@@ -144,14 +145,29 @@ internal static class SimulatedWire
         writer.WriteStartObject("delta"u8);
     }
 
-    /// <summary>Closes the choice after its <c>logprobs</c>; <c>usage</c> is null until the last event, as OpenAI streams it.</summary>
-    private static void EndChoiceChunk(Utf8JsonWriter writer, string? finishReason)
+    /// <summary>
+    /// Closes the choice after its <c>logprobs</c>, with the stop sequence of a <paramref name="finished"/> choice;
+    /// <c>usage</c> is null until the last event, as OpenAI streams it.
+    /// </summary>
+    private static void EndChoiceChunk(Utf8JsonWriter writer, string? finishReason, SimulatedChoice? finished = null)
     {
         if (finishReason is null) writer.WriteNull("finish_reason"u8); else writer.WriteString("finish_reason"u8, finishReason);
+        if (finished is not null)
+            WriteStopReason(writer, finished);
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteNull("usage"u8);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// vLLM's <c>stop_reason</c> beside <c>finish_reason: "stop"</c>: the stop sequence that cut the text. Written only
+    /// then (vLLM writes null otherwise, which OpenAI itself never sends), so every other event stays as OpenAI's.
+    /// </summary>
+    private static void WriteStopReason(Utf8JsonWriter writer, SimulatedChoice choice)
+    {
+        if (choice.StopReason is { } sequence)
+            writer.WriteString("stop_reason"u8, sequence);
     }
 
     /// <summary><c>content</c>: the tokens as one string (null for a function-call answer), written without joining them first.</summary>
