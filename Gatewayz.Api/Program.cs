@@ -35,6 +35,7 @@ builder.AddContinuousProfiling();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseGatewayErrors();
 app.UseRouting();
 app.UseGatewayCors();

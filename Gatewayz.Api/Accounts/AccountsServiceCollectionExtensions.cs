@@ -40,9 +40,20 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.RemoveAll<IApiKeyStore>();
         builder.Services.AddSingleton<IApiKeyStore, CompositeApiKeyStore>();
 
+        builder.Services.AddOptions<CreditOptions>()
+            .Bind(builder.Configuration.GetSection(CreditOptions.SectionName))
+            .Validate(options => options.JournalSyncMilliseconds >= 0, $"{CreditOptions.SectionName}:JournalSyncMilliseconds must not be negative.")
+            .Validate(options => options.JournalSegmentBytes is >= 4096 and <= 1L << 30, $"{CreditOptions.SectionName}:JournalSegmentBytes must be between 4096 and 1073741824.")
+            .Validate(options => options.ShutdownDrainSeconds >= 0, $"{CreditOptions.SectionName}:ShutdownDrainSeconds must not be negative.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<CreditBalances>();
         builder.Services.AddSingleton<DebitQueue>();
+        builder.Services.AddSingleton<DebitJournal>();
         builder.Services.AddSingleton<IUsageMeter, CreditMeter>();
+        builder.Services.AddSingleton<CreditLedgerStore>();
+        // The flusher before the writer: hosted services stop in reverse order, so the journal is closed
+        // only after the writer's last drain.
+        builder.Services.AddHostedService<DebitJournalFlusher>();
         builder.Services.AddHostedService<CreditLedgerWriter>();
 
         builder.Services.AddSingleton<AccountStore>();

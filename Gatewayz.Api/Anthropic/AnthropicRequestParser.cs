@@ -10,7 +10,8 @@ namespace Gatewayz.Api.Anthropic;
 /// Reads an Anthropic Messages request, whole, into the canonical <see cref="ChatRequest"/>, and writes it as
 /// the OpenAI-format body OpenAI-compatible upstreams read (<see cref="WriteOpenAiBody"/>). Every malformed value, and every block, tool or
 /// source the gateway cannot forward, is a 400 naming its JSON path; fields that only tune Anthropic's own
-/// service (<c>cache_control</c>, <c>citations</c> on text, <c>thinking</c>, <c>service_tier</c>, …) are not read.
+/// service (<c>cache_control</c>, <c>citations</c> on text, <c>service_tier</c>, …) are not read; <c>thinking</c> is read
+/// as sent (<see cref="ThinkingRequest"/>) and judged by the writer of another format.
 /// </summary>
 public static class AnthropicRequestParser
 {
@@ -57,6 +58,7 @@ public static class AnthropicRequestParser
             TopP = JsonFields.OptionalNumber(body, "top_p", 0, 1),
             TopK = JsonFields.OptionalNonNegativeInt(body, "top_k"),
             User = JsonFields.OptionalObject(body, "metadata") is { } metadata ? JsonFields.OptionalString(metadata, "user_id", JsonPath.Of("metadata")) : null,
+            Thinking = ThinkingRequest.Of(body),
         };
     }
 

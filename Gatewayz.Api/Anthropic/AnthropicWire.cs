@@ -9,10 +9,13 @@ public static class AnthropicWire
 {
     /// <summary>
     /// Anthropic's <c>stop_reason</c> for an OpenAI finish reason: <c>stop_sequence</c> when the answer
-    /// stopped at a stop sequence the upstream named, <c>end_turn</c> for any other stop.
+    /// stopped at a stop sequence the upstream named, <c>tool_use</c> when it ended with tool calls — also
+    /// when the upstream said <c>stop</c> (Gemini's OpenAI-compatible stream does), since an agent waits for
+    /// <c>tool_use</c> to run them — and <c>end_turn</c> for any other stop.
     /// </summary>
-    public static string StopReason(string finishReason, string? stopSequence = null) => finishReason switch
+    public static string StopReason(string finishReason, string? stopSequence = null, bool hasToolUse = false) => finishReason switch
     {
+        FinishReasons.Stop when hasToolUse => "tool_use",
         FinishReasons.Stop when stopSequence is not null => "stop_sequence",
         FinishReasons.Length => "max_tokens",
         FinishReasons.ToolCalls or FinishReasons.FunctionCall => "tool_use",
@@ -29,17 +32,27 @@ public static class AnthropicWire
         writer.WriteStartObject();
         WriteMessageHeader(writer, identity);
         writer.WriteStartArray("content");
-        for (var i = 0; i < parts.Count; i++)
-            WriteBlock(writer, parts[i] is ToolCallPart call ? call with { Id = ToolUseId(identity, call.Id, i) } : parts[i]);
+        var hasToolUse = false;
+        var index = 0;
+        foreach (var part in parts)
+        {
+            // Anthropic refuses a text block of whitespace alone when a client sends it back (vLLM often
+            // writes "\n\n" before tool calls): it carries nothing, so it is left out.
+            if (part is TextPart { Text: var text } && string.IsNullOrWhiteSpace(text))
+                continue;
+            hasToolUse |= part is ToolCallPart;
+            WriteBlock(writer, part is ToolCallPart call ? call with { Id = ToolUseId(identity, call.Id, index) } : part);
+            index++;
+        }
         writer.WriteEndArray();
-        WriteStop(writer, finishReason, stopSequence);
+        WriteStop(writer, finishReason, stopSequence, hasToolUse);
         WriteUsage(writer, usage);
         writer.WriteEndObject();
     }
 
-    private static void WriteStop(Utf8JsonWriter writer, string finishReason, string? stopSequence)
+    private static void WriteStop(Utf8JsonWriter writer, string finishReason, string? stopSequence, bool hasToolUse)
     {
-        var stopReason = StopReason(finishReason, stopSequence);
+        var stopReason = StopReason(finishReason, stopSequence, hasToolUse);
         writer.WriteString("stop_reason", stopReason);
         if (stopReason == "stop_sequence") writer.WriteString("stop_sequence", stopSequence);
         else writer.WriteNull("stop_sequence");
@@ -55,7 +68,8 @@ public static class AnthropicWire
 
     /// <summary>
     /// One content block with everything in it: <c>{"type":"text","text"}</c>,
-    /// <c>{"type":"thinking","thinking","signature"}</c> (the signature empty when the upstream gave none) or
+    /// <c>{"type":"thinking","thinking","signature"}</c> (the signature empty when the upstream gave none),
+    /// <c>{"type":"redacted_thinking","data"}</c> or
     /// <c>{"type":"tool_use","id","name","input"}</c>, whose input is the call's arguments JSON.
     /// </summary>
     public static void WriteBlock(Utf8JsonWriter writer, ContentPart part)
@@ -66,6 +80,10 @@ public static class AnthropicWire
             case TextPart text:
                 writer.WriteString("type", "text");
                 writer.WriteString("text", text.Text);
+                break;
+            case ThinkingPart { EncryptedContent: { } data }:
+                writer.WriteString("type", "redacted_thinking");
+                writer.WriteString("data", data);
                 break;
             case ThinkingPart thinking:
                 writer.WriteString("type", "thinking");
@@ -85,9 +103,11 @@ public static class AnthropicWire
 
     /// <summary>
     /// The arguments of a tool call as Anthropic's <c>input</c>, which must be a JSON object: none at all
-    /// is <c>{}</c>; anything else than an object cannot be expressed and fails the answer.
+    /// is <c>{}</c>; anything else than an object cannot be expressed and fails the answer (a streamed one when
+    /// the call's block closes, before the message says it ended).
     /// </summary>
-    private static string ToolInput(string arguments)
+    /// <exception cref="UpstreamException"><see cref="UpstreamFailureKind.InvalidResponse"/>: not a JSON object.</exception>
+    public static string ToolInput(string arguments)
     {
         if (string.IsNullOrWhiteSpace(arguments))
             return "{}";
@@ -193,12 +213,12 @@ public static class AnthropicWire
         writer.WriteEndObject();
     }
 
-    public static void WriteMessageDelta(Utf8JsonWriter writer, string finishReason, string? stopSequence, TokenUsage usage)
+    public static void WriteMessageDelta(Utf8JsonWriter writer, string finishReason, string? stopSequence, bool hasToolUse, TokenUsage usage)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "message_delta");
         writer.WriteStartObject("delta");
-        WriteStop(writer, finishReason, stopSequence);
+        WriteStop(writer, finishReason, stopSequence, hasToolUse);
         writer.WriteEndObject();
         WriteUsage(writer, usage);
         writer.WriteEndObject();

@@ -9,6 +9,18 @@ public enum ChatDeltaKind
     /// <summary>Reasoning text (<c>reasoning_content</c> / <c>reasoning</c>, Anthropic <c>thinking_delta</c>).</summary>
     Thinking,
 
+    /// <summary>
+    /// The signature that closes a reasoning block, in <see cref="ChatDelta.Text"/> (Anthropic's <c>signature</c>,
+    /// <c>signature_delta</c>): the provider's proof of its own reasoning, which it asks back with the block.
+    /// </summary>
+    ThinkingSignature,
+
+    /// <summary>
+    /// A reasoning block the provider keeps encrypted, its opaque data in <see cref="ChatDelta.Text"/> (Anthropic's
+    /// <c>redacted_thinking</c> block and its <c>data</c>).
+    /// </summary>
+    RedactedThinking,
+
     /// <summary>The model's refusal, in words (OpenAI <c>delta.refusal</c>).</summary>
     Refusal,
 

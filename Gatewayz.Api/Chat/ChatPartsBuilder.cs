@@ -5,13 +5,15 @@ namespace Gatewayz.Api.Chat;
 /// <summary>
 /// Collects one choice's <see cref="ChatDelta"/>s into its ordered content parts: runs of text (and of
 /// refusal, which is text to a client) become one <see cref="TextPart"/>, runs of reasoning one
-/// <see cref="ThinkingPart"/>, each tool call one <see cref="ToolCallPart"/> with its arguments joined.
+/// <see cref="ThinkingPart"/> (closed by its signature, when one comes), redacted reasoning a
+/// <see cref="ThinkingPart"/> of its encrypted data, each tool call one <see cref="ToolCallPart"/> with its arguments joined.
 /// </summary>
 public sealed class ChatPartsBuilder(int choice)
 {
     private readonly List<ContentPart> _parts = [];
     private readonly StringBuilder _run = new();
     private ChatDeltaKind? _runKind;
+    private string? _signature;
     private readonly Dictionary<int, (int Part, string Id, string Name, StringBuilder Arguments)> _calls = [];
 
     /// <summary>The choice's finish reason, once a delta said it.</summary>
@@ -39,6 +41,18 @@ public sealed class ChatPartsBuilder(int choice)
                 break;
             case ChatDeltaKind.Thinking:
                 Append(ChatDeltaKind.Thinking, delta.Text);
+                break;
+            case ChatDeltaKind.ThinkingSignature:
+                // The signature ends its block (one with no text too, as Anthropic sends when it omits the
+                // reasoning): reasoning after it is another block, signed on its own.
+                if (_runKind != ChatDeltaKind.Thinking) EndRun();
+                _runKind = ChatDeltaKind.Thinking;
+                _signature = delta.Text;
+                EndRun();
+                break;
+            case ChatDeltaKind.RedactedThinking:
+                EndRun();
+                _parts.Add(new ThinkingPart("", EncryptedContent: delta.Text));
                 break;
             case ChatDeltaKind.ToolCallStarted:
                 EndRun();
@@ -76,9 +90,10 @@ public sealed class ChatPartsBuilder(int choice)
 
     private void EndRun()
     {
-        if (_runKind is { } kind && _run.Length > 0)
-            _parts.Add(kind == ChatDeltaKind.Thinking ? new ThinkingPart(_run.ToString()) : new TextPart(_run.ToString()));
+        if (_runKind is { } kind && (_run.Length > 0 || _signature is not null))
+            _parts.Add(kind == ChatDeltaKind.Thinking ? new ThinkingPart(_run.ToString(), _signature) : new TextPart(_run.ToString()));
         _run.Clear();
         _runKind = null;
+        _signature = null;
     }
 }

@@ -85,6 +85,12 @@ public sealed record ChatRequest
     /// <summary>The client's end user, for the upstream's abuse monitoring: OpenAI's <c>user</c>; Anthropic's <c>metadata.user_id</c>.</summary>
     public string? User { get; init; }
 
+    /// <summary>
+    /// Whether and how much the model should reason first: Anthropic's <c>thinking</c>, which an OpenAI-compatible
+    /// upstream receives as <c>reasoning_effort</c>. Unset on <c>/v1/chat/completions</c>, whose body carries its own.
+    /// </summary>
+    public ThinkingRequest? Thinking { get; init; }
+
     /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
     public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);
 

@@ -7,11 +7,12 @@ namespace Gatewayz.Api.Chat;
 /// <summary>
 /// Reads a JSON object body within the configured size limit. Every string in it, read or only forwarded,
 /// is checked once here to be Unicode text (<see cref="JsonTextValidator"/>), so that no later decoding or
-/// re-writing of the body can fail.
+/// re-writing of the body can fail, and no object may repeat a key (<see cref="DuplicateKeyFinder"/>): the
+/// gateway validates, estimates and relays one and the same request.
 /// </summary>
 public static class RequestBodyReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     /// <summary>
     /// The body is read into a pooled buffer and parsed in place; the returned <see cref="RequestJson"/>
@@ -65,9 +66,11 @@ public static class RequestBodyReader
         {
             document = JsonDocument.Parse(json, DocumentOptions);
         }
-        catch (JsonException exception)
+        // With repeated keys refused, the parser decodes every property name, and throws InvalidOperationException
+        // for one that is not Unicode text.
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw new GatewayException(GatewayError.InvalidJson(FirstSentence(exception.Message)));
+            throw new GatewayException(Describe(json.Span, exception));
         }
 
         var error = document.RootElement.ValueKind == JsonValueKind.Object
@@ -77,6 +80,20 @@ public static class RequestBodyReader
             return document;
         document.Dispose();
         throw new GatewayException(error);
+    }
+
+    /// <summary>Why the parser refused the body: a string that is not Unicode text, a repeated key, or the parser's own words.</summary>
+    private static GatewayError Describe(ReadOnlySpan<byte> json, Exception exception)
+    {
+        var parsersWords = GatewayError.InvalidJson(FirstSentence(exception.Message));
+        try
+        {
+            return JsonTextValidator.FindInvalidString(json) ?? DuplicateKeyFinder.Find(json) ?? parsersWords;
+        }
+        catch (JsonException)
+        {
+            return parsersWords; // malformed before any bad string or repeated key
+        }
     }
 
     private static string FirstSentence(string message)

@@ -24,6 +24,13 @@ public sealed record GatewayError(int Status, string Code, string Message, strin
     public static GatewayError InvalidValue(string field, string expectation) =>
         new(StatusCodes.Status400BadRequest, "invalid_value", $"Invalid value for '{field}': {expectation}", field);
 
+    /// <summary>
+    /// A key given twice in one JSON object. RFC 8259 leaves what that means to each parser — some keep the first
+    /// copy, some the last — so the gateway and an upstream could read different requests from the same body.
+    /// </summary>
+    public static GatewayError DuplicateKey(string path) =>
+        new(StatusCodes.Status400BadRequest, "duplicate_key", $"Duplicate key '{path}': each key may appear once in an object.", path);
+
     public static GatewayError MissingApiKey() =>
         new(StatusCodes.Status401Unauthorized, "missing_api_key", "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.");
 

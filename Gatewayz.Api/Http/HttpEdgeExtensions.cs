@@ -22,10 +22,19 @@ public static class HttpEdgeExtensions
                 options.DecompressionProviders[encoding] = new ClientBodyDecompressionProvider(encoding, provider);
         });
 
+        // Bodies bound by the framework (the admin API) refuse a repeated key as the chat endpoints do: which copy
+        // counts is up to each parser, and a body must mean one thing.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
+
         // The server's limit is the gateway's own: decompression checks the decoded body against the
         // server's limit, so a small compressed body cannot expand past it on any endpoint.
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+            {
+                kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes;
+                // "Server: Kestrel" tells a scanner what to try and a client nothing it needs.
+                kestrel.AddServerHeader = false;
+            });
 
         builder.Services.AddOptions<CrossOriginOptions>()
             .Bind(builder.Configuration.GetSection(CrossOriginOptions.SectionName))
@@ -36,6 +45,13 @@ public static class HttpEdgeExtensions
             .Configure<IOptions<CrossOriginOptions>, IHostEnvironment>((cors, settings, environment) =>
                 cors.AddDefaultPolicy(policy => ConfigurePolicy(policy, settings.Value, environment.IsDevelopment())));
         return builder;
+    }
+
+    /// <summary>Security headers on every answer, errors included (<see cref="SecurityHeadersMiddleware"/>): first in the pipeline.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
     }
 
     /// <summary>

@@ -63,6 +63,9 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
                 await sse.FlushAsync(cancellationToken);
                 stream.Delivered(chunk, cancellationToken);
             }
+            // The end can still fail: a translated tool call whose arguments turn out not to be what the
+            // client's format needs is found when its block closes.
+            await encoder.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,9 +82,7 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
             // ends quietly, its last update without a finish reason, see docs/resilience.md).
             encoder.BeginError(sse, UpstreamErrors.ForStream(failure, chat.Model.Id));
             await sse.EndEventAsync(cancellationToken);
-            return;
         }
-        await encoder.WriteEndAsync(sse, stream.FinishReason, stream.Usage, cancellationToken);
     }
 
     /// <summary>

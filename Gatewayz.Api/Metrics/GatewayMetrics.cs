@@ -28,6 +28,7 @@ public sealed class GatewayMetrics
         StreamingDuration = Histogram(factory, MetricCatalog.StreamingDuration);
         TokensUsed = Counter(factory, MetricCatalog.TokensUsed);
         CreditsUsed = Counter(factory, MetricCatalog.CreditsUsed);
+        CreditDebitsDeadLettered = Counter(factory, MetricCatalog.CreditDebitsDeadLettered);
         Cost = Counter(factory, MetricCatalog.Cost);
 
         ProviderAvailability = Gauge(factory, MetricCatalog.ProviderAvailability);
@@ -76,6 +77,7 @@ public sealed class GatewayMetrics
     public Histogram StreamingDuration { get; }
     public Counter TokensUsed { get; }
     public Counter CreditsUsed { get; }
+    public Counter CreditDebitsDeadLettered { get; }
     public Counter Cost { get; }
 
     public Gauge ProviderAvailability { get; }

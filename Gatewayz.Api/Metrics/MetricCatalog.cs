@@ -50,6 +50,9 @@ public static class MetricCatalog
     public static readonly MetricDefinition CreditsUsed = new(
         "gatewayz_credits_used_total", MetricKind.Counter, "Credits debited from clients (1 credit = 1 US dollar at list price).",
         [L.Provider, L.Model], MetricCategory.Business, "credits", "Business Metrics; CreditBurnSpike");
+    public static readonly MetricDefinition CreditDebitsDeadLettered = new(
+        "gatewayz_credit_debits_dead_lettered_total", MetricKind.Counter, "Credit debits Postgres refused for good, kept in the credit_dead_letters table instead of the ledger, by reason (data_exception, constraint_violation).",
+        [L.Reason], MetricCategory.Business, "debits", "CreditDebitsDeadLettered");
     public static readonly MetricDefinition Cost = new(
         "gatewayz_cost_dollars_total", MetricKind.Counter, "Upstream cost of model calls at the configured prices.",
         [L.Provider, L.Model], MetricCategory.Business, "dollars", "Business Metrics, Gateway Comparison; HighCostRate");
@@ -138,7 +141,7 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         HttpRequests, HttpRequestDuration, HttpRequestsInProgress, HttpRequestSize, HttpResponseSize, HttpExceptions,
-        InferenceRequests, InferenceDuration, TimeToFirstChunk, StreamingDuration, TokensUsed, CreditsUsed, Cost,
+        InferenceRequests, InferenceDuration, TimeToFirstChunk, StreamingDuration, TokensUsed, CreditsUsed, CreditDebitsDeadLettered, Cost,
         ProviderAvailability, ProviderErrorRate, ProviderResponseTime, ProviderHealthScore, ModelHealthScore,
         CircuitBreakerState, CircuitBreakerFailures, CircuitBreakerTransitions, Failovers, Retries,
         CacheHits, CacheMisses, RateLimitHits, DatabaseQueries, DatabaseQueryDuration, RedisConnectionFailures, RedisOperationDuration,

@@ -20,6 +20,10 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
     private AnthropicDeltaReader? _anthropic;
     private readonly List<ChatDelta> _deltas = [];
 
+    // A translated answer's reasoning blocks, collected as they stream so that they reach the client whole,
+    // signed, once the reasoning is over (OpenAiWire.WriteThinkingBlocksChunk says why not in fragments).
+    private ChatPartsBuilder? _thinking;
+
     /// <summary>A comment: OpenAI's format has no keep-alive event, and its SDKs skip comments.</summary>
     public byte[] KeepAlive => ServerSentEventWriter.KeepAliveComment;
 
@@ -50,6 +54,9 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
         // fragments; the finish reason closes the stream.
         _deltas.Clear();
         (_anthropic ??= new AnthropicDeltaReader()).Read(chunk, _deltas);
+        foreach (var delta in _deltas)
+            if (delta.Kind is ChatDeltaKind.Thinking or ChatDeltaKind.ThinkingSignature or ChatDeltaKind.RedactedThinking)
+                (_thinking ??= new ChatPartsBuilder(choice: 0)).Add(delta);
         if (!OpenAiWire.HasChunkContent(_deltas))
             return false;
         OpenAiWire.WriteDeltaChunk(sse.BeginEvent(), identity, _deltas, includeRole: !_encodedText);
@@ -61,14 +68,22 @@ public sealed class OpenAiStreamEncoder(ResponseIdentity identity, bool includeU
     public void BeginError(ServerSentEventWriter sse, GatewayError error) => OpenAiErrorFormat.Instance.Write(sse.BeginEvent(), error);
 
     /// <summary>
-    /// Ends the stream after the upstream's last chunk: an encoded answer's closing chunk with its finish
-    /// reason (a relayed one carried its own), the usage chunk the client asked for when the upstream's
-    /// did not reach it, and <c>[DONE]</c>.
+    /// Ends the stream after the upstream's last chunk: an encoded answer's signed reasoning blocks, whole, and
+    /// its closing chunk with its finish reason (a relayed one carried its own), the usage chunk the client asked
+    /// for when the upstream's did not reach it, and <c>[DONE]</c>.
     /// </summary>
     public async ValueTask WriteEndAsync(ServerSentEventWriter sse, string finishReason, TokenUsage usage, CancellationToken cancellationToken)
     {
         if (!_relayed)
         {
+            // At the end rather than as each block closes: a later block (interleaved thinking) would otherwise
+            // replace the earlier ones in an SDK that keeps a delta's unknown field as the last delta gave it.
+            if (_thinking?.Build().OfType<ThinkingPart>().ToList() is { Count: > 0 } blocks)
+            {
+                OpenAiWire.WriteThinkingBlocksChunk(sse.BeginEvent(), identity, blocks, includeRole: !_encodedText);
+                await sse.EndEventAsync(cancellationToken);
+                _encodedText = true;
+            }
             OpenAiWire.WriteChunk(sse.BeginEvent(), identity, _encodedText ? null : "", includeRole: !_encodedText, finishReason);
             await sse.EndEventAsync(cancellationToken);
         }

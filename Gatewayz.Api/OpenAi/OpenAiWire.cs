@@ -20,7 +20,8 @@ public static class OpenAiWire
 
     /// <summary>
     /// A completion translated from another format's answer (an Anthropic message): its text as
-    /// <c>content</c> (null when there is none), reasoning as <c>reasoning_content</c>, tool calls as
+    /// <c>content</c> (null when there is none), reasoning as <c>reasoning_content</c> and, block by block with
+    /// their signatures, as <c>thinking_blocks</c> (see <see cref="WriteThinkingBlock"/>), tool calls as
     /// <c>tool_calls</c> (arguments as JSON text), its finish reason and usage.
     /// </summary>
     private static void WriteTranslated(Utf8JsonWriter writer, ResponseIdentity identity, ChatCompletion completion)
@@ -30,14 +31,15 @@ public static class OpenAiWire
         var builder = ChatPartsBuilder.Of(deltas);
         var parts = builder.Build();
         var text = string.Concat(parts.OfType<TextPart>().Select(part => part.Text));
-        var reasoning = string.Concat(parts.OfType<ThinkingPart>().Select(part => part.Text));
+        var thinking = parts.OfType<ThinkingPart>().ToList();
         var calls = parts.OfType<ToolCallPart>().ToList();
-        WriteCompletion(writer, identity, text, reasoning, calls, builder.FinishReason ?? completion.FinishReason, completion.Usage);
+        WriteCompletion(writer, identity, text, thinking, calls, builder.FinishReason ?? completion.FinishReason, completion.Usage);
     }
 
-    private static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, string text, string reasoning, List<ToolCallPart> calls,
+    private static void WriteCompletion(Utf8JsonWriter writer, ResponseIdentity identity, string text, List<ThinkingPart> thinking, List<ToolCallPart> calls,
         string finishReason, TokenUsage usage)
     {
+        var reasoning = string.Concat(thinking.Select(part => part.Text));
         writer.WriteStartObject();
         WriteHeader(writer, identity, "chat.completion");
         writer.WriteStartArray("choices");
@@ -47,6 +49,7 @@ public static class OpenAiWire
         writer.WriteString("role", "assistant");
         if (text.Length > 0 || calls.Count == 0) writer.WriteString("content", text); else writer.WriteNull("content");
         if (reasoning.Length > 0) writer.WriteString("reasoning_content", reasoning);
+        if (thinking.Count > 0) WriteThinkingBlocks(writer, thinking);
         writer.WriteNull("refusal");
         if (calls.Count > 0)
         {
@@ -75,8 +78,9 @@ public static class OpenAiWire
 
     /// <summary>
     /// A chunk with one choice translated from another format's event: the role on the first chunk, then
-    /// text, reasoning and tool-call fragments (the first of a call with its id, type and name). Finish
-    /// reasons are left to the closing chunk.
+    /// text, reasoning (as <c>reasoning_content</c>) and tool-call fragments (the first of a call with its id,
+    /// type and name). The reasoning's signed blocks are left to <see cref="WriteThinkingBlocksChunk"/> and
+    /// finish reasons to the closing chunk.
     /// </summary>
     public static void WriteDeltaChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ChatDelta> deltas, bool includeRole)
     {
@@ -109,9 +113,60 @@ public static class OpenAiWire
         EndChunk(writer, finishReason: null);
     }
 
+    /// <summary>
+    /// A chunk with one choice whose delta holds the answer's whole <c>thinking_blocks</c>, each block complete
+    /// with its signature (or a redacted block with its data), as a non-streamed answer's message has them. They
+    /// come once, after the last of the reasoning, rather than in fragments, because the OpenAI SDKs cannot join
+    /// fragments of a field they do not know: openai-node's <c>ChatCompletionStream</c> assigns such a delta field
+    /// over the snapshot's (<c>Object.assign(choice.message, rest)</c>), so only the last fragment would survive,
+    /// and openai-python's <c>accumulate_delta</c> merges list entries by an <c>index</c> key (concatenating
+    /// strings), so one array in one delta is the only shape both rebuild whole. No <c>index</c> is added to the
+    /// entries: none is needed to merge a single delta, and a client that sends the blocks back to Anthropic as
+    /// they came would have an unknown field refused.
+    /// </summary>
+    public static void WriteThinkingBlocksChunk(Utf8JsonWriter writer, ResponseIdentity identity, List<ThinkingPart> thinking, bool includeRole)
+    {
+        BeginChunk(writer, identity, includeRole);
+        WriteThinkingBlocks(writer, thinking);
+        EndChunk(writer, finishReason: null);
+    }
+
+    /// <summary><c>thinking_blocks</c>: the reasoning's blocks in order, a redacted one by its data.</summary>
+    private static void WriteThinkingBlocks(Utf8JsonWriter writer, List<ThinkingPart> thinking)
+    {
+        writer.WriteStartArray("thinking_blocks");
+        foreach (var part in thinking)
+            WriteThinkingBlock(writer, part.EncryptedContent is null ? part.Text : null, part.Signature, part.EncryptedContent);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// One entry of <c>thinking_blocks</c>, the convention LiteLLM set for carrying Anthropic's reasoning blocks
+    /// in OpenAI's format so that a client can send them back: <c>{"type":"thinking","thinking","signature"}</c>
+    /// (the signature left out until it is known), or <c>{"type":"redacted_thinking","data"}</c> when
+    /// <paramref name="data"/> is given.
+    /// </summary>
+    private static void WriteThinkingBlock(Utf8JsonWriter writer, string? thinking, string? signature, string? data)
+    {
+        writer.WriteStartObject();
+        if (data is not null)
+        {
+            writer.WriteString("type", "redacted_thinking");
+            writer.WriteString("data", data);
+        }
+        else
+        {
+            writer.WriteString("type", "thinking");
+            writer.WriteString("thinking", thinking);
+            if (signature is not null) writer.WriteString("signature", signature);
+        }
+        writer.WriteEndObject();
+    }
+
     /// <summary>Whether <see cref="WriteDeltaChunk"/> has anything to say for these deltas.</summary>
     public static bool HasChunkContent(List<ChatDelta> deltas) =>
-        deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments || delta.Kind != ChatDeltaKind.Finished && delta.Text is { Length: > 0 });
+        deltas.Exists(delta => delta.Kind is ChatDeltaKind.ToolCallStarted or ChatDeltaKind.ToolArguments
+            || delta.Kind is ChatDeltaKind.Text or ChatDeltaKind.Refusal or ChatDeltaKind.Thinking && delta.Text is { Length: > 0 });
 
     /// <summary>A chunk with one choice: the role on the first chunk, text, or the finish reason on the last.</summary>
     public static void WriteChunk(Utf8JsonWriter writer, ResponseIdentity identity, string? content, bool includeRole, string? finishReason)

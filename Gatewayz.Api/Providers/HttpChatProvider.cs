@@ -186,7 +186,9 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
     /// can fix is a <see cref="UpstreamFailureKind.ClientError"/> carrying the upstream's explanation;
     /// 401, 402 and 403 concern the gateway's own credentials or account at the provider, and 409 a
     /// conflict that may clear, so those stay provider failures that another attempt or route may cure.
-    /// Anthropic's 529 (overloaded) is a server error like any 5xx.
+    /// Anthropic's 529 (overloaded) is a server error like any 5xx, which keeps its error object (an
+    /// <c>overloaded_error</c> and its message) as HTTP 503, the status every client knows to retry: a client
+    /// left with that failure hears the same as when Anthropic reports the overload inside a 200 stream.
     /// </summary>
     private async Task ThrowFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -200,8 +202,21 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
                 new UpstreamException(UpstreamFailureKind.ServerError, message, status),
             >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError =>
                 new UpstreamException(UpstreamFailureKind.ClientError, message, status, rejection: await ReadRejectionAsync(response, cancellationToken)),
+            (HttpStatusCode)StatusOverloaded => new UpstreamException(UpstreamFailureKind.ServerError, message, status,
+                rejection: await ReadOverloadAsync(response, cancellationToken)),
             _ => new UpstreamException(UpstreamFailureKind.ServerError, message, status),
         };
+    }
+
+    /// <summary>Anthropic's status for an overloaded service.</summary>
+    private const int StatusOverloaded = 529;
+
+    private async Task<UpstreamRejection?> ReadOverloadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var (body, complete) = await UpstreamErrorBody.ReadAsync(response.Content, cancellationToken);
+        return complete && UpstreamErrorBody.TryParseError(body, Redactor, Format) is { } said
+            ? said with { Provider = Name, Status = StatusCodes.Status503ServiceUnavailable }
+            : null;
     }
 
     private async Task<UpstreamRejection> ReadRejectionAsync(HttpResponseMessage response, CancellationToken cancellationToken)

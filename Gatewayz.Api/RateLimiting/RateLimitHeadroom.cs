@@ -6,9 +6,14 @@ namespace Gatewayz.Api.RateLimiting;
 /// <see cref="RateLimitOptions.LocalHeadroom"/> of the limit — a request is admitted here without a Redis round trip, and
 /// <see cref="RateLimitHeadroomFlusher"/> adds it to Redis moments later. Near the limit every request
 /// goes to Redis and is checked exactly, so replicas only ever disagree about budgets that are far
-/// from exhausted.
+/// from exhausted. Budgets whose local share is under <paramref name="minimumShare"/> always go to Redis.
+/// On one replica every budget is exact. Across R replicas a window admits at most the limit plus
+/// (R − 1) × the local share: the worst case, in which every other replica spends its whole share locally
+/// on a total it learned before this one filled the budget.
 /// </summary>
-public sealed class RateLimitHeadroom(double fraction)
+/// <param name="fraction">The local share of each budget (0–1): <see cref="RateLimitOptions.LocalHeadroom"/>.</param>
+/// <param name="minimumShare">The smallest local share the fast path is used for: <see cref="RateLimitOptions.LocalHeadroomMinimum"/>.</param>
+public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(LimitType Type, string Subject, long Window), Budget> _budgets = [];
@@ -22,9 +27,10 @@ public sealed class RateLimitHeadroom(double fraction)
         {
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
             {
-                if (!_budgets.TryGetValue(Key(request, type), out var budget) || !budget.HasKnown)
+                var share = request.Policy.LimitOf(type) * fraction;
+                if (share < minimumShare || !_budgets.TryGetValue(Key(request, type), out var budget) || !budget.HasKnown)
                     return false;
-                if (budget.Known + budget.Unsynced + budget.InFlight + request.AmountOf(type) > request.Policy.LimitOf(type) * fraction)
+                if (budget.Known + budget.Unsynced + budget.InFlight + request.AmountOf(type) > share)
                     return false;
             }
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
@@ -52,10 +58,11 @@ public sealed class RateLimitHeadroom(double fraction)
     }
 
     /// <summary>
-    /// After Redis refused <paramref name="request"/> (having still added <paramref name="written"/>): the totals
-    /// are unknown but at the limit, so the next request of these budgets is checked in Redis again.
+    /// After Redis refused <paramref name="request"/> by its <paramref name="refused"/> budget (having still added
+    /// <paramref name="written"/>): that budget is known to be full, so every later request of it is checked in Redis
+    /// for the rest of the window — even when an answer with an older, smaller total arrives after this one.
     /// </summary>
-    public void Forget(RateLimitRequest request, long[] written)
+    public void Forget(RateLimitRequest request, long[] written, LimitType refused)
     {
         if (!Enabled) return;
         lock (_lock)
@@ -64,7 +71,8 @@ public sealed class RateLimitHeadroom(double fraction)
             {
                 var budget = BudgetOf(Key(request, type));
                 budget.Land(written[(int)type]);
-                budget.HasKnown = false;
+                if (type == refused)
+                    budget.Know(request.Policy.LimitOf(type));
             }
         }
     }
@@ -188,9 +196,11 @@ public sealed class RateLimitHeadroom(double fraction)
         // A window's budget can be forgotten while its amounts are in flight; never count below zero.
         public void Land(long amount) => InFlight = Math.Max(0, InFlight - amount);
 
+        // Answers to concurrent writes arrive out of order; a window's total only grows (token corrections
+        // aside, which only make the estimate cautious), so an older, smaller total never replaces a newer one.
         public void Know(long total)
         {
-            Known = total;
+            Known = HasKnown ? Math.Max(Known, total) : total;
             HasKnown = true;
         }
     }

@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
     public double LocalHeadroom { get; set; } = 0.5;
 
     /// <summary>
+    /// The smallest local share (a budget's limit × <see cref="LocalHeadroom"/>, in requests or tokens) the fast
+    /// path is used for. Smaller budgets are checked in Redis on every request, which makes them exact across
+    /// replicas: a budget of 20 requests a minute costs 20 round trips at most, and an overshoot of even a few
+    /// requests would be a large share of it.
+    /// </summary>
+    public long LocalHeadroomMinimum { get; set; } = 100;
+
+    /// <summary>
     /// Failed authentications (a key that is presented but unknown) a client address may make per minute on one
     /// replica; beyond them its requests that need a key lookup get 429 without touching the database.
     /// </summary>

@@ -15,6 +15,8 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         Require(options.FailedAuthPerMinute, nameof(options.FailedAuthPerMinute));
         if (options.LocalHeadroom is < 0 or > 1)
             failures.Add($"{RateLimitOptions.SectionName}:LocalHeadroom must be between 0 and 1 (is {options.LocalHeadroom}).");
+        if (options.LocalHeadroomMinimum < 0)
+            failures.Add($"{RateLimitOptions.SectionName}:LocalHeadroomMinimum must be 0 or more (is {options.LocalHeadroomMinimum}).");
         if (options.PolicyCacheSeconds is < 0 or > 3600)
             failures.Add($"{RateLimitOptions.SectionName}:PolicyCacheSeconds must be between 0 and 3600 (is {options.PolicyCacheSeconds}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,7 +14,11 @@ public static class RateLimitServiceCollectionExtensions
         builder.Services.TryAddSingleton<IRateLimitPolicySource, ConfiguredRateLimitPolicySource>();
         builder.Services.AddSingleton<RateLimitPolicyCache>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new RateLimitHeadroom(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.LocalHeadroom));
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new RateLimitHeadroom(options.LocalHeadroom, options.LocalHeadroomMinimum);
+        });
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();
         builder.Services.AddHostedService<RateLimitHeadroomFlusher>();

@@ -65,7 +65,7 @@ public sealed class RateLimiter
                 var totals = new long[LimitTypes.Count];
                 refused = await _redisCounters.TryAcquireAsync(database, request, unsynced, totals);
                 if (refused is null) Headroom.Learn(request, totals, unsynced);
-                else Headroom.Forget(request, unsynced);
+                else Headroom.Forget(request, unsynced, refused.Value);
                 inRedis = true;
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)

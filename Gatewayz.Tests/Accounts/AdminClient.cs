@@ -5,11 +5,15 @@ using Gatewayz.Tests.Infrastructure;
 namespace Gatewayz.Tests.Accounts;
 
 /// <summary>The admin API as an operator calls it: plain HTTP with the admin bearer token.</summary>
-public sealed class AdminClient(GatewayHost gateway, string token = AdminClient.Token) : IDisposable
+public sealed class AdminClient(HttpClient http) : IDisposable
 {
     public const string Token = "test-admin-token-0123456789";
 
-    private readonly HttpClient _http = gateway.CreateHttpClient(apiKey: token);
+    private readonly HttpClient _http = http;
+
+    public AdminClient(GatewayHost gateway, string token = Token) : this(gateway.CreateHttpClient(apiKey: token))
+    {
+    }
 
     public async Task<Guid> CreateUserAsync(string email) =>
         (await SendAsync(HttpMethod.Post, "/admin/users", new { email, name = "Test User" })).GetProperty("id").GetGuid();

@@ -5,9 +5,7 @@ using System.Text.Json;
 using Anthropic.Models.Messages;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OpenAI.Chat;
 
 namespace Gatewayz.Tests.Accounts;
@@ -110,45 +108,47 @@ public sealed class CreditTests(StorageFixture storage) : IClassFixture<StorageF
         (await WaitForBalanceAsync(admin, user, 10m - expected, timeoutSeconds: 30)).ShouldBe(10m - expected);
     }
 
-    [Fact]
-    public async Task A_stream_the_client_abandons_is_debited_the_cost_of_what_was_delivered_with_a_ledger_row()
+    /// <summary>
+    /// Seen before: a client that read 15–37 chunks and hung up left no ledger row and no tokens. Both
+    /// formats: the OpenAI client's stream is relayed, the Anthropic client's translated.
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/chat/completions", "\"content\":\"word \"")]
+    [InlineData("/v1/messages", "text_delta")]
+    public async Task A_stream_the_client_abandons_is_debited_the_cost_of_what_was_delivered_with_a_ledger_row(string path, string textMarker)
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        upstream.Behavior = new UpstreamBehavior { Chunks = Enumerable.Repeat("word ", 300).ToArray(), ChunkDelay = TimeSpan.FromMilliseconds(100) };
+        upstream.Behavior = new UpstreamBehavior { Chunks = Enumerable.Repeat("word ", 300).ToArray(), ChunkDelay = TimeSpan.FromMilliseconds(50) };
         const string model = "test/abandoned-credits";
+        var price = new ModelPricing { InputPerMillion = 10000, OutputPerMillion = 20000 };
         using var gateway = await AccountsGateway.StartAsync(storage, settings: new Dictionary<string, string?>
         {
             ["Gatewayz:Providers:primary:Kind"] = "OpenAiCompatible",
             ["Gatewayz:Providers:primary:BaseUrl"] = upstream.BaseUrl.ToString(),
-            [$"Gatewayz:Models:{model}:Pricing:InputPerMillion"] = "10000",
-            [$"Gatewayz:Models:{model}:Pricing:OutputPerMillion"] = "20000",
+            [$"Gatewayz:Models:{model}:Pricing:InputPerMillion"] = price.InputPerMillion.ToString(),
+            [$"Gatewayz:Models:{model}:Pricing:OutputPerMillion"] = price.OutputPerMillion.ToString(),
             [$"Gatewayz:Models:{model}:Routes:0:Provider"] = "primary",
         });
         using var admin = new AdminClient(gateway);
         var (user, key) = await admin.CreateFundedKeyAsync("leaver@example.com", 10m);
         using var http = gateway.CreateHttpClient(key);
-        var body = JsonSerializer.Serialize(new { model, stream = true, messages = new[] { new { role = "user", content = "Tell me a long story." } } });
+        var body = JsonSerializer.Serialize(new { model, stream = true, max_tokens = 2000, messages = new[] { new { role = "user", content = "Tell me a long story." } } });
 
-        var lines = await AbandoningClient.ReadThenLeaveAsync(http, "/v1/chat/completions", body, "\"content\":\"word \"", events: 6);
+        var lines = await AbandoningClient.ReadThenLeaveAsync(http, path, body, textMarker, events: 15);
 
-        var requestId = JsonDocument.Parse(lines[0]["data: ".Length..]).RootElement.GetProperty("id").GetString()!;
-        var (rows, amount) = await Eventually.ReturnsAsync(() => LedgerAsync(gateway, requestId), ledger => ledger.Rows > 0, TimeSpan.FromSeconds(20));
+        var first = JsonDocument.Parse(lines[0]["data: ".Length..]).RootElement;
+        var requestId = (first.TryGetProperty("message", out var message) ? message : first).GetProperty("id").GetString()!;
+        var database = gateway.Services.GetRequiredService<Gatewayz.Data.GatewayzDatabase>().ConnectionString;
+        var (rows, amount) = await Eventually.ReturnsAsync(() => Ledger.DebitOfAsync(database, requestId), ledger => ledger.Rows > 0, TimeSpan.FromSeconds(20));
         rows.ShouldBe(1, "one debit for the abandoned request");
-        amount.ShouldBeLessThan(0m, "the delivered part costs something");
-        // At most the prompt (a few tokens) and the 300 words of the whole answer: only part of it was delivered.
-        amount.ShouldBeGreaterThan(-(300 * 5 / 4 * 0.02m));
+        var metrics = await gateway.ScrapeMetricsAsync();
+        var input = (int)MetricsText.Sum(metrics, "gatewayz_tokens_used_total", ("model", model), ("token_type", "input"));
+        var output = (int)MetricsText.Sum(metrics, "gatewayz_tokens_used_total", ("model", model), ("token_type", "output"));
+        input.ShouldBeGreaterThan(0, "the prompt");
+        output.ShouldBeGreaterThan(0, "fifteen chunks of text reached the client");
+        output.ShouldBeLessThan(300 * 5 / 4, "only the delivered part, not the whole answer");
+        amount.ShouldBe(-price.CostOf(input, output), "the ledger row is the cost of the tokens counted");
         (await WaitForBalanceAsync(admin, user, 10m + amount)).ShouldBe(10m + amount);
-    }
-
-    private static async Task<(long Rows, decimal Amount)> LedgerAsync(GatewayHost gateway, string requestId)
-    {
-        await using var connection = new NpgsqlConnection(gateway.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:gatewayz"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*), coalesce(sum(amount), 0) from credit_ledger where request_id = @id", connection);
-        command.Parameters.AddWithValue("id", requestId);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetDecimal(1));
     }
 
     private static ModelPricing Price(string model, ModelCatalog catalog) =>

@@ -30,6 +30,8 @@ public sealed class SimulatedRejectionTests(GatewayFixture fixture) : IClassFixt
     [InlineData("\"stop\":5", "stop", "invalid_type")]
     [InlineData("\"logprobs\":true,\"top_logprobs\":21", "top_logprobs", "integer_above_max_value")]
     [InlineData("\"top_logprobs\":2", "top_logprobs", "invalid_value")]
+    [InlineData("\"reasoning_effort\":\"extreme\"", "reasoning_effort", "invalid_value")]
+    [InlineData("\"reasoning_effort\":2", "reasoning_effort", "invalid_type")]
     public async Task Invalid_field_is_refused_with_a_400_naming_it(string fields, string param, string code)
     {
         foreach (var stream in new[] { false, true })

@@ -24,13 +24,21 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly string _environment;
+    private readonly string? _ownJournal;
 
     private GatewayHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         _settings = settings;
         _services = services;
         _environment = environment;
+        // Each gateway journals its credit debits in a folder of its own, deleted with it, unless the test
+        // chose one (to restart on it): never the machine's default, where another test's could be replayed.
+        if (!settings.ContainsKey(JournalSetting))
+            settings[JournalSetting] = _ownJournal = Path.Combine(Path.GetTempPath(), "gwz-journal-" + Guid.NewGuid().ToString("N")[..12]);
     }
+
+    /// <summary>The setting of the credit debit journal's folder.</summary>
+    public const string JournalSetting = "Gatewayz:Credits:JournalDirectory";
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -61,9 +69,19 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
             builder.ConfigureServices(_services);
     }
 
-    public HttpClient CreateHttpClient(string? apiKey = DevelopmentKey)
+    protected override void Dispose(bool disposing)
     {
-        var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        base.Dispose(disposing);
+        if (_ownJournal is not null && Directory.Exists(_ownJournal))
+            Directory.Delete(_ownJournal, recursive: true);
+    }
+
+    public HttpClient CreateHttpClient(string? apiKey = DevelopmentKey) => CreateHttpClient(BaseUrl, apiKey);
+
+    /// <summary>A client of the gateway at <paramref name="baseUrl"/>, with <paramref name="apiKey"/> as its bearer token.</summary>
+    public static HttpClient CreateHttpClient(Uri baseUrl, string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         if (apiKey is not null)
             client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
         return client;
@@ -84,7 +102,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     }
 
     /// <summary>Zero error and rate-limit rates and empty outage windows for every shipped simulated provider.</summary>
-    private static Dictionary<string, string?> CalmSimulation()
+    public static Dictionary<string, string?> CalmSimulation()
     {
         var settings = new Dictionary<string, string?>
         {

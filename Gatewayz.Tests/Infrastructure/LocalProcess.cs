@@ -72,6 +72,17 @@ public sealed class LocalProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// SIGTERM to the process, as a container runtime or systemd stops a service: .NET hosts shut down
+    /// gracefully. Wait for the exit with <see cref="WaitForExitAsync"/>.
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited) return;
+        using var kill = Start("kill", ["-TERM", _process.Id.ToString()]);
+        (await kill.WaitForExitAsync(TimeSpan.FromSeconds(10))).ShouldBe(0, kill.Output);
+    }
+
     /// <summary>SIGKILL to the process tree: no shutdown hooks run, nothing is cleaned up by the process itself.</summary>
     public void Stop()
     {

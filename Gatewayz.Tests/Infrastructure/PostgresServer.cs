@@ -42,6 +42,16 @@ public sealed class PostgresServer : IAsyncDisposable
         await _process.WaitForPortAsync(Port, TimeSpan.FromSeconds(20));
     }
 
+    /// <summary>
+    /// Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>: no shutdown checkpoint, recovery at
+    /// the next start) and waits until the postmaster is gone, so that <see cref="RestartAsync"/> can follow.
+    /// </summary>
+    public async Task StopImmediatelyAsync()
+    {
+        await RunAsync("runuser", ["-u", "postgres", "--", $"{Binaries}/pg_ctl", "-D", $"{_directory}/data", "-m", "immediate", "-w", "stop"]);
+        Stop();
+    }
+
     public void Stop()
     {
         _process?.Dispose();

@@ -62,6 +62,41 @@ public sealed class StorageFixture : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>
+    /// Postgres goes down as a crashed server does (an immediate stop). A checkpoint first, so that what was
+    /// committed survives the test server's <c>synchronous_commit=off</c>.
+    /// </summary>
+    public async Task StopPostgresAsync()
+    {
+        await using (var connection = new NpgsqlConnection(Postgres.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = new NpgsqlCommand("checkpoint", connection);
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        await Postgres.StopImmediatelyAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts Postgres again on its port and data, and waits until it accepts sessions.</summary>
+    public async Task StartPostgresAsync()
+    {
+        await Postgres.RestartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+                await connection.OpenAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CannotConnectNow && attempt < 200)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     /// <summary>Empties Redis and returns a database handle for seeding and checking.</summary>
     public async Task<IDatabase> FreshRedisAsync()
     {

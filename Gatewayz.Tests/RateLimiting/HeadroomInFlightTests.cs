@@ -29,7 +29,7 @@ public sealed class HeadroomInFlightTests
     }
 
     [Fact]
-    public void An_exact_check_in_flight_still_counts_and_a_refusal_sends_the_next_request_to_redis()
+    public void An_exact_check_in_flight_still_counts_and_a_refusal_sends_every_later_request_to_redis()
     {
         var headroom = Known(total: 1);
         headroom.TryAdmit(Request).ShouldBeTrue();
@@ -37,8 +37,10 @@ public sealed class HeadroomInFlightTests
         var sent = headroom.TakeUnsynced(Request);
 
         headroom.TryAdmit(Request).ShouldBeFalse("the amount sent with the exact check is in flight");
-        headroom.Forget(Request, sent);
-        headroom.TryAdmit(Request).ShouldBeFalse("after a refusal the totals are unknown: ask Redis");
+        headroom.Forget(Request, sent, LimitType.KeyRequests);
+        headroom.TryAdmit(Request).ShouldBeFalse("after a refusal the budget is known to be full: ask Redis");
+        headroom.Learn(Request, [1, 1, 1, 1], [0, 0, 0, 0]);
+        headroom.TryAdmit(Request).ShouldBeFalse("an older answer's smaller total arriving late does not make room");
     }
 
     [Fact]

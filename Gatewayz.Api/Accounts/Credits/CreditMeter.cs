@@ -7,9 +7,9 @@ namespace Gatewayz.Api.Accounts.Credits;
 
 /// <summary>
 /// Credits from the account database: admission reads a cached balance (no query on most requests),
-/// and each request's cost is queued for the ledger instead of being written on the request path.
+/// and each request's cost is journaled and queued for the ledger instead of being written on the request path.
 /// </summary>
-public sealed class CreditMeter(CreditBalances balances, DebitQueue queue) : IUsageMeter
+public sealed class CreditMeter(CreditBalances balances, DebitQueue queue, DebitJournal journal) : IUsageMeter
 {
     public async ValueTask EnsureCanSpendAsync(ClientIdentity client, CancellationToken cancellationToken)
     {
@@ -25,8 +25,10 @@ public sealed class CreditMeter(CreditBalances balances, DebitQueue queue) : IUs
         var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
         if (cost <= 0) return;
         var debit = new Debit(userId, cost, $"usage:{model.Id}", requestId);
+        // Journaled first, before the request ends: from here on a crash of the process cannot lose it.
+        var segment = journal.Append(debit);
         balances.AddPending(debit);
-        queue.Enqueue(debit);
+        queue.Enqueue(new QueuedDebit(debit, segment));
     }
 
     public static GatewayError InsufficientQuota() => new(

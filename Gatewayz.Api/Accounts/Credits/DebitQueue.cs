@@ -2,12 +2,15 @@ using System.Threading.Channels;
 
 namespace Gatewayz.Api.Accounts.Credits;
 
-/// <summary>Debits on their way to the ledger: requests enqueue, <see cref="CreditLedgerWriter"/> writes them in batches.</summary>
+/// <summary>
+/// Debits on their way to the ledger: requests enqueue (after journaling them), <see cref="CreditLedgerWriter"/>
+/// writes them in batches. The queue is memory; what survives a crash is the journal.
+/// </summary>
 public sealed class DebitQueue
 {
-    private readonly Channel<Debit> _channel = Channel.CreateUnbounded<Debit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedDebit> _channel = Channel.CreateUnbounded<QueuedDebit>(new UnboundedChannelOptions { SingleReader = true });
 
-    public ChannelReader<Debit> Reader => _channel.Reader;
+    public ChannelReader<QueuedDebit> Reader => _channel.Reader;
 
-    public void Enqueue(Debit debit) => _channel.Writer.TryWrite(debit);
+    public void Enqueue(QueuedDebit debit) => _channel.Writer.TryWrite(debit);
 }

@@ -7,18 +7,19 @@ public readonly record struct ChoiceStep(StepKind Kind, int Call, int From, int 
     public const int ArgumentFragments = 3;
 
     /// <summary>
-    /// A choice's events: the role (which a function-call answer sends with its first call's start), then
-    /// text <paramref name="tokensPerChunk"/> tokens at a time, or for each call its start and its arguments
-    /// in up to <see cref="ArgumentFragments"/> pieces.
+    /// A choice's events: the role (which a function-call answer without reasoning sends with its first call's
+    /// start), the reasoning <paramref name="tokensPerChunk"/> tokens at a time, then text as many tokens at a
+    /// time, or for each call its start and its arguments in up to <see cref="ArgumentFragments"/> pieces.
     /// </summary>
     public static List<ChoiceStep> Of(SimulatedChoice choice, int tokensPerChunk)
     {
         var steps = new List<ChoiceStep>();
+        if (choice.ToolCalls.Count == 0 || choice.ReasoningTokens.Count > 0)
+            steps.Add(new ChoiceStep(StepKind.Role, 0, 0, 0));
+        AddTokens(steps, StepKind.Reasoning, choice.ReasoningTokens.Count, tokensPerChunk);
         if (choice.ToolCalls.Count == 0)
         {
-            steps.Add(new ChoiceStep(StepKind.Role, 0, 0, 0));
-            for (var from = 0; from < choice.Tokens.Count; from += tokensPerChunk)
-                steps.Add(new ChoiceStep(StepKind.Text, 0, from, Math.Min(tokensPerChunk, choice.Tokens.Count - from)));
+            AddTokens(steps, StepKind.Text, choice.Tokens.Count, tokensPerChunk);
             return steps;
         }
         for (var call = 0; call < choice.ToolCalls.Count; call++)
@@ -38,5 +39,11 @@ public readonly record struct ChoiceStep(StepKind Kind, int Call, int From, int 
             }
         }
         return steps;
+    }
+
+    private static void AddTokens(List<ChoiceStep> steps, StepKind kind, int count, int tokensPerChunk)
+    {
+        for (var from = 0; from < count; from += tokensPerChunk)
+            steps.Add(new ChoiceStep(kind, 0, from, Math.Min(tokensPerChunk, count - from)));
     }
 }

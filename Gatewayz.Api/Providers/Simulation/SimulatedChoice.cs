@@ -3,21 +3,27 @@ using Gatewayz.Api.Chat;
 namespace Gatewayz.Api.Providers.Simulation;
 
 /// <summary>
-/// One choice of a simulated answer: text as tokens (<see cref="SimulatedWords"/>), with their log
-/// probabilities when asked, or function calls; and why it finished.
+/// One choice of a simulated answer: the reasoning before it when asked, then text as tokens
+/// (<see cref="SimulatedWords"/>), with their log probabilities when asked, or function calls; and why it finished.
 /// </summary>
 public sealed class SimulatedChoice
 {
-    private SimulatedChoice(int index, string[] tokens, SimulatedToolCall[] toolCalls, string finishReason, int outputTokens)
+    private SimulatedChoice(int index, string[] reasoning, string[] tokens, SimulatedToolCall[] toolCalls, string finishReason, int outputTokens,
+        string? stopReason = null)
     {
+        StopReason = stopReason;
         Index = index;
+        ReasoningTokens = reasoning;
         Tokens = tokens;
         ToolCalls = toolCalls;
         FinishReason = finishReason;
-        OutputTokens = outputTokens;
+        OutputTokens = reasoning.Length + outputTokens;
     }
 
     public int Index { get; }
+
+    /// <summary>The reasoning's tokens (<c>reasoning_content</c>), written before the answer; empty when none was asked for.</summary>
+    public IReadOnlyList<string> ReasoningTokens { get; }
 
     /// <summary>The text's tokens, each but the first with its leading space; empty for function calls.</summary>
     public IReadOnlyList<string> Tokens { get; }
@@ -30,29 +36,44 @@ public sealed class SimulatedChoice
 
     public string FinishReason { get; }
 
-    /// <summary>Completion tokens: the text's tokens, or an estimate from the calls' names and arguments.</summary>
+    /// <summary>
+    /// The stop sequence that cut the text, when one did (vLLM's <c>stop_reason</c>, which the gateway reads to
+    /// tell an Anthropic client which of its <c>stop_sequences</c> matched); null when the text ended otherwise.
+    /// </summary>
+    public string? StopReason { get; }
+
+    /// <summary>
+    /// Completion tokens: the reasoning's tokens (<see cref="ReasoningTokens"/>, which OpenAI counts as output too)
+    /// and the text's tokens, or an estimate from the calls' names and arguments.
+    /// </summary>
     public int OutputTokens { get; }
 
     /// <summary>
-    /// Text of a log-normal length around the profile's mean, cut to <c>max_tokens</c> (finish <c>length</c>)
-    /// and before the first stop sequence (finish <c>stop</c>).
+    /// Reasoning when asked for (see <see cref="Reasoning"/>), then text of a log-normal length around the profile's
+    /// mean, the two together cut to <c>max_tokens</c> (finish <c>length</c>, as OpenAI counts reasoning within it)
+    /// and the text before the first stop sequence (finish <c>stop</c>).
     /// </summary>
     public static SimulatedChoice Text(int index, SimulationProfile profile, SimulatedRequest request, Random random)
     {
-        var wanted = Math.Max(1, (int)Math.Round(SimulatedScript.LogNormal(random, profile.MeanOutputTokens, 0.5)));
-        var count = request.MaxTokens is { } max ? Math.Min(wanted, max) : wanted;
-        var tokens = new string[count];
-        for (var i = 0; i < count; i++)
-            tokens[i] = SimulatedWords.Token(random, i);
+        var reasoning = Reasoning(profile, request, random);
+        var wanted = Length(random, profile.MeanOutputTokens);
+        var count = request.MaxTokens is { } max ? Math.Min(wanted, max - reasoning.Length) : wanted;
+        var tokens = Words(count, random);
         var finish = count < wanted ? FinishReasons.Length : FinishReasons.Stop;
-        if (request.StopSequences.Count > 0 && CutAtStop(ref tokens, request.StopSequences))
+        var matched = request.StopSequences.Count > 0 ? CutAtStop(ref tokens, request.StopSequences) : null;
+        if (matched is not null)
             finish = FinishReasons.Stop;
-        return new SimulatedChoice(index, tokens, [], finish, tokens.Length);
+        return new SimulatedChoice(index, reasoning, tokens, [], finish, tokens.Length, matched);
     }
 
-    /// <summary>A call of each tool, with arguments made up from its schema and an id drawn from <paramref name="random"/>.</summary>
-    public static SimulatedChoice CallTools(int index, IReadOnlyList<SimulatedTool> tools, Random random)
+    /// <summary>
+    /// Reasoning, when asked for, then a call of each tool, with arguments made up from its schema and an id drawn
+    /// from <paramref name="random"/>.
+    /// </summary>
+    public static SimulatedChoice CallTools(int index, SimulationProfile profile, SimulatedRequest request, Random random)
     {
+        var reasoning = Reasoning(profile, request, random);
+        var tools = request.ToolCalls;
         var calls = new SimulatedToolCall[tools.Count];
         var outputTokens = 0;
         Span<byte> id = stackalloc byte[12];
@@ -63,7 +84,32 @@ public sealed class SimulatedChoice
             calls[i] = new SimulatedToolCall("call_" + Convert.ToHexStringLower(id), tools[i].Name, arguments);
             outputTokens += TokenEstimator.CountCharacters(tools[i].Name.Length + arguments.Length);
         }
-        return new SimulatedChoice(index, [], calls, FinishReasons.ToolCalls, outputTokens);
+        return new SimulatedChoice(index, reasoning, [], calls, FinishReasons.ToolCalls, outputTokens);
+    }
+
+    /// <summary>
+    /// The reasoning's tokens: a log-normal length around <see cref="SimulatedRequest.Reasoning"/> times the profile's
+    /// mean answer length, cut to <c>max_tokens</c>; none (and no draw, so an answer without reasoning is the one
+    /// the same request always got) when none is asked for.
+    /// </summary>
+    private static string[] Reasoning(SimulationProfile profile, SimulatedRequest request, Random random)
+    {
+        if (request.Reasoning <= 0)
+            return [];
+        var wanted = Length(random, profile.MeanOutputTokens * request.Reasoning);
+        return Words(request.MaxTokens is { } max ? Math.Min(wanted, max) : wanted, random);
+    }
+
+    /// <summary>A length in tokens, at least 1: log-normal (σ 0.5) around <paramref name="median"/>, as answers are skewed long.</summary>
+    private static int Length(Random random, double median) => Math.Max(1, (int)Math.Round(SimulatedScript.LogNormal(random, median, 0.5)));
+
+    /// <summary><paramref name="count"/> tokens of text, drawn in order.</summary>
+    private static string[] Words(int count, Random random)
+    {
+        var tokens = new string[count];
+        for (var i = 0; i < count; i++)
+            tokens[i] = SimulatedWords.Token(random, i);
+        return tokens;
     }
 
     /// <summary>Draws the log probability of every token (a text answer's; function calls have none).</summary>
@@ -75,19 +121,23 @@ public sealed class SimulatedChoice
         LogProbs = logProbs;
     }
 
-    /// <summary>Ends the text before the first occurrence of any sequence; a token the cut runs through keeps its start.</summary>
-    private static bool CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
+    /// <summary>
+    /// Ends the text before the first occurrence of any sequence (a token the cut runs through keeps its start);
+    /// the sequence that cut it (the first listed of those found at the same place), or null when none occurs.
+    /// </summary>
+    private static string? CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
     {
         var text = string.Concat(tokens);
         var cut = -1;
+        string? matched = null;
         foreach (var sequence in sequences)
         {
             var at = text.IndexOf(sequence, StringComparison.Ordinal);
             if (at >= 0 && (cut < 0 || at < cut))
-                cut = at;
+                (cut, matched) = (at, sequence);
         }
-        if (cut < 0)
-            return false;
+        if (matched is null)
+            return null;
 
         var kept = new List<string>();
         var position = 0;
@@ -99,6 +149,6 @@ public sealed class SimulatedChoice
             position += token.Length;
         }
         tokens = [.. kept];
-        return true;
+        return matched;
     }
 }

@@ -11,7 +11,7 @@ namespace Gatewayz.Api.Providers.Simulation;
 /// A provider that needs no network: realistic time to first token, streaming speed, token counts
 /// from the prompt, error rates and outage windows, for demos, load tests and chaos experiments. It
 /// speaks OpenAI's protocol as an upstream does — the request's tools, <c>tool_choice</c>, <c>n</c>,
-/// <c>stop</c> and <c>logprobs</c> are answered (<see cref="SimulatedRequest"/>), the answer is written
+/// <c>stop</c>, <c>logprobs</c> and <c>reasoning_effort</c> are answered (<see cref="SimulatedRequest"/>), the answer is written
 /// as OpenAI's bytes (<see cref="SimulatedWire"/>) and read back like a real upstream's, so the gateway
 /// relays and observes it on the same paths.
 /// </summary>
@@ -70,7 +70,7 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
         }
         for (var i = 0; i < choices.Count; i++)
             yield return Read(SimulatedWire.Finish(header, choices[i]));
-        yield return Read(SimulatedWire.Usage(header, new TokenUsage(call.Request.EstimatedInputTokens, script.OutputTokens)));
+        yield return Read(SimulatedWire.Usage(header, new TokenUsage(call.Request.EstimatedInputTokens, script.OutputTokens), script.ReasoningTokens));
     }
 
     public Task ProbeAsync(CancellationToken cancellationToken)

@@ -6,9 +6,10 @@ namespace Gatewayz.Api.Providers.Simulation;
 
 /// <summary>
 /// What the client's OpenAI body asks of the answer: how many choices (<c>n</c>), where text stops
-/// (<c>stop</c>, <c>max_tokens</c>), <c>logprobs</c>, and which tools the answer calls — decided here,
-/// deterministically, from <c>tools</c>, <c>tool_choice</c>, <c>parallel_tool_calls</c> and the
-/// conversation. A value OpenAI would refuse is refused the same way (<see cref="SimulatedRejection"/>).
+/// (<c>stop</c>, <c>max_tokens</c>), <c>logprobs</c>, how much to reason first (<c>reasoning_effort</c>), and which
+/// tools the answer calls — decided here, deterministically, from <c>tools</c>, <c>tool_choice</c>,
+/// <c>parallel_tool_calls</c> and the conversation. A value OpenAI would refuse is refused the same way
+/// (<see cref="SimulatedRejection"/>).
 /// </summary>
 public sealed partial class SimulatedRequest
 {
@@ -32,10 +33,17 @@ public sealed partial class SimulatedRequest
     /// <summary>The tools each choice calls, in order; empty when the answer is text.</summary>
     public IReadOnlyList<SimulatedTool> ToolCalls { get; private init; } = [];
 
+    /// <summary>
+    /// How long each choice reasons before it answers, as a multiple of the profile's mean answer length:
+    /// <c>reasoning_effort</c> <c>low</c> 0.5, <c>medium</c> 1, <c>high</c> 2, <c>xhigh</c> 4; 0 — no reasoning — when it
+    /// is absent, <c>none</c> or <c>minimal</c> (as OpenAI's reasoning models at <c>minimal</c> often write no reasoning).
+    /// </summary>
+    public double Reasoning { get; private init; }
+
     /// <summary>Reads <paramref name="request"/>'s body; throws the 400 an upstream would answer to invalid values.</summary>
     public static SimulatedRequest Read(ChatRequest request, string provider)
     {
-        JsonElement n = default, stop = default, logprobs = default, topLogprobs = default, tools = default, toolChoice = default, parallel = default;
+        JsonElement n = default, stop = default, logprobs = default, topLogprobs = default, tools = default, toolChoice = default, parallel = default, effort = default;
         var any = false;
         if (request.Body.ValueKind == JsonValueKind.Object)
         {
@@ -51,6 +59,7 @@ public sealed partial class SimulatedRequest
                 else if (property.NameEquals("tools")) tools = value;
                 else if (property.NameEquals("tool_choice")) toolChoice = value;
                 else if (property.NameEquals("parallel_tool_calls")) parallel = value;
+                else if (property.NameEquals("reasoning_effort")) effort = value;
                 else continue;
                 any = true;
             }
@@ -72,6 +81,25 @@ public sealed partial class SimulatedRequest
             LogProbs = wantsLogProbs,
             TopLogProbs = top,
             ToolCalls = ToolsToCall(provider, functions, toolChoice, parallelAllowed: Boolean(provider, "parallel_tool_calls", parallel, fallback: true), request.Messages),
+            Reasoning = ReasoningOf(provider, effort),
+        };
+    }
+
+    private static double ReasoningOf(string provider, JsonElement effort)
+    {
+        if (effort.ValueKind == JsonValueKind.Undefined)
+            return 0;
+        if (effort.ValueKind != JsonValueKind.String)
+            throw SimulatedRejection.InvalidType(provider, "reasoning_effort", "a string", effort);
+        return effort.GetString() switch
+        {
+            "none" or "minimal" => 0,
+            "low" => 0.5,
+            "medium" => 1,
+            "high" => 2,
+            "xhigh" => 4,
+            var other => throw SimulatedRejection.InvalidValue(provider, "reasoning_effort",
+                $"Invalid value for 'reasoning_effort': '{other}'. Supported values are: 'none', 'minimal', 'low', 'medium', 'high', and 'xhigh'."),
         };
     }
 

@@ -24,7 +24,7 @@ public sealed record SimulatedScript(
         for (var i = 0; i < choices.Length; i++)
         {
             choices[i] = request.ToolCalls.Count > 0
-                ? SimulatedChoice.CallTools(i, request.ToolCalls, random)
+                ? SimulatedChoice.CallTools(i, profile, request, random)
                 : SimulatedChoice.Text(i, profile, request, random);
         }
         if (request.LogProbs)
@@ -40,8 +40,11 @@ public sealed record SimulatedScript(
         return new SimulatedScript(failure, ttft, perToken, "chatcmpl-" + Convert.ToHexStringLower(id), choices, request.TopLogProbs);
     }
 
-    /// <summary>Completion tokens over every choice.</summary>
+    /// <summary>Completion tokens over every choice, reasoning included.</summary>
     public int OutputTokens => Choices.Sum(choice => choice.OutputTokens);
+
+    /// <summary>Reasoning tokens over every choice.</summary>
+    public int ReasoningTokens => Choices.Sum(choice => choice.ReasoningTokens.Count);
 
     /// <summary>The longest choice's tokens: choices are generated side by side, so this paces the answer.</summary>
     public int LongestOutput => Choices.Max(choice => choice.OutputTokens);

@@ -9,8 +9,9 @@ namespace Gatewayz.Api.Providers.Simulation;
 /// <summary>
 /// Writes a simulated answer as OpenAI sends it: a <c>chat.completion</c> body, or the
 /// <c>chat.completion.chunk</c> events of a stream — one choice per event with its <c>index</c>, the
-/// role first, text or tool-call fragments, the finish reason, and the usage alone at the end as with
-/// <c>stream_options.include_usage</c>. Each document is one exactly-sized array, as it will be relayed.
+/// role first, reasoning (<c>reasoning_content</c>, as DeepSeek and vLLM write it), text or tool-call fragments,
+/// the finish reason, and the usage alone at the end as with <c>stream_options.include_usage</c>. Each document
+/// is one exactly-sized array, as it will be relayed.
 /// </summary>
 internal static class SimulatedWire
 {
@@ -28,6 +29,8 @@ internal static class SimulatedWire
                 writer.WriteStartObject("message"u8);
                 writer.WriteString("role"u8, "assistant"u8);
                 WriteContent(writer, choice, 0, choice.Tokens.Count);
+                if (choice.ReasoningTokens.Count > 0)
+                    WriteTokens(writer, "reasoning_content"u8, choice.ReasoningTokens, 0, choice.ReasoningTokens.Count);
                 writer.WriteNull("refusal"u8);
                 if (choice.ToolCalls.Count > 0)
                 {
@@ -45,10 +48,11 @@ internal static class SimulatedWire
                 writer.WriteEndObject();
                 WriteLogProbs(writer, choice, 0, choice.Tokens.Count, state.script.TopLogProbs);
                 writer.WriteString("finish_reason"u8, choice.FinishReason);
+                WriteStopReason(writer, choice);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            WriteUsage(writer, state.usage);
+            WriteUsage(writer, state.usage, state.script.ReasoningTokens);
             writer.WriteEndObject();
         });
 
@@ -62,6 +66,8 @@ internal static class SimulatedWire
                 writer.WriteString("role"u8, "assistant"u8);
             if (step.Kind == StepKind.Text)
                 WriteContent(writer, choice, step.From, step.Length);
+            else if (step.Kind == StepKind.Reasoning)
+                WriteTokens(writer, "reasoning_content"u8, choice.ReasoningTokens, step.From, step.Length);
             else if (first)
                 // "" before text, as OpenAI sends it; null before function calls.
                 WriteContent(writer, choice, 0, 0);
@@ -92,24 +98,24 @@ internal static class SimulatedWire
             EndChoiceChunk(writer, finishReason: null);
         });
 
-    /// <summary>A choice's last event: an empty delta with its finish reason.</summary>
+    /// <summary>A choice's last event: an empty delta with its finish reason (and the stop sequence that ended it).</summary>
     public static byte[] Finish(in SimulatedHeader header, SimulatedChoice choice) =>
         Writer.Write((header, choice), static (writer, state) =>
         {
             BeginChoiceChunk(writer, state.header, state.choice.Index);
             writer.WriteEndObject();
             writer.WriteNull("logprobs"u8);
-            EndChoiceChunk(writer, state.choice.FinishReason);
+            EndChoiceChunk(writer, state.choice.FinishReason, state.choice);
         });
 
-    /// <summary>The stream's last event: no choices, the usage of all of them.</summary>
-    public static byte[] Usage(in SimulatedHeader header, TokenUsage usage) =>
-        Writer.Write((header, usage), static (writer, state) =>
+    /// <summary>The stream's last event: no choices, the usage of all of them (<paramref name="reasoningTokens"/> of it reasoning).</summary>
+    public static byte[] Usage(in SimulatedHeader header, TokenUsage usage, int reasoningTokens) =>
+        Writer.Write((header, usage, reasoningTokens), static (writer, state) =>
         {
             WriteHeader(writer, state.header, "chat.completion.chunk"u8);
             writer.WriteStartArray("choices"u8);
             writer.WriteEndArray();
-            WriteUsage(writer, state.usage);
+            WriteUsage(writer, state.usage, state.reasoningTokens);
             writer.WriteEndObject();
         });
 
@@ -139,14 +145,29 @@ internal static class SimulatedWire
         writer.WriteStartObject("delta"u8);
     }
 
-    /// <summary>Closes the choice after its <c>logprobs</c>; <c>usage</c> is null until the last event, as OpenAI streams it.</summary>
-    private static void EndChoiceChunk(Utf8JsonWriter writer, string? finishReason)
+    /// <summary>
+    /// Closes the choice after its <c>logprobs</c>, with the stop sequence of a <paramref name="finished"/> choice;
+    /// <c>usage</c> is null until the last event, as OpenAI streams it.
+    /// </summary>
+    private static void EndChoiceChunk(Utf8JsonWriter writer, string? finishReason, SimulatedChoice? finished = null)
     {
         if (finishReason is null) writer.WriteNull("finish_reason"u8); else writer.WriteString("finish_reason"u8, finishReason);
+        if (finished is not null)
+            WriteStopReason(writer, finished);
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteNull("usage"u8);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// vLLM's <c>stop_reason</c> beside <c>finish_reason: "stop"</c>: the stop sequence that cut the text. Written only
+    /// then (vLLM writes null otherwise, which OpenAI itself never sends), so every other event stays as OpenAI's.
+    /// </summary>
+    private static void WriteStopReason(Utf8JsonWriter writer, SimulatedChoice choice)
+    {
+        if (choice.StopReason is { } sequence)
+            writer.WriteString("stop_reason"u8, sequence);
     }
 
     /// <summary><c>content</c>: the tokens as one string (null for a function-call answer), written without joining them first.</summary>
@@ -157,14 +178,20 @@ internal static class SimulatedWire
             writer.WriteNull("content"u8);
             return;
         }
+        WriteTokens(writer, "content"u8, choice.Tokens, from, count);
+    }
+
+    /// <summary>A string property of tokens <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/>, written without joining them first.</summary>
+    private static void WriteTokens(Utf8JsonWriter writer, ReadOnlySpan<byte> property, IReadOnlyList<string> tokens, int from, int count)
+    {
         if (count == 0)
         {
-            writer.WriteString("content"u8, "");
+            writer.WriteString(property, "");
             return;
         }
-        writer.WritePropertyName("content"u8);
+        writer.WritePropertyName(property);
         for (var i = from; i < from + count; i++)
-            writer.WriteStringValueSegment(choice.Tokens[i], isFinalSegment: i == from + count - 1);
+            writer.WriteStringValueSegment(tokens[i], isFinalSegment: i == from + count - 1);
     }
 
     private static void WriteCallStart(Utf8JsonWriter writer, SimulatedToolCall call, string arguments)
@@ -225,7 +252,8 @@ internal static class SimulatedWire
         writer.WriteEndArray();
     }
 
-    private static void WriteUsage(Utf8JsonWriter writer, TokenUsage usage)
+    /// <summary><c>usage</c>, as OpenAI reports it: <c>completion_tokens</c> include the reasoning, which <c>completion_tokens_details.reasoning_tokens</c> tells apart.</summary>
+    private static void WriteUsage(Utf8JsonWriter writer, TokenUsage usage, int reasoningTokens)
     {
         writer.WriteStartObject("usage"u8);
         writer.WriteNumber("prompt_tokens"u8, usage.InputTokens);
@@ -235,7 +263,7 @@ internal static class SimulatedWire
         writer.WriteNumber("cached_tokens"u8, 0);
         writer.WriteEndObject();
         writer.WriteStartObject("completion_tokens_details"u8);
-        writer.WriteNumber("reasoning_tokens"u8, 0);
+        writer.WriteNumber("reasoning_tokens"u8, reasoningTokens);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -5,6 +5,8 @@ public enum StepKind
 {
     /// <summary>The role and empty text, as OpenAI's first event of a text answer.</summary>
     Role,
+    /// <summary>Reasoning tokens <see cref="ChoiceStep.From"/> to <see cref="ChoiceStep.From"/> + <see cref="ChoiceStep.Length"/>, as <c>reasoning_content</c>.</summary>
+    Reasoning,
     /// <summary>Tokens <see cref="ChoiceStep.From"/> to <see cref="ChoiceStep.From"/> + <see cref="ChoiceStep.Length"/>.</summary>
     Text,
     /// <summary>A call's index, id, type and function name, with empty arguments.</summary>

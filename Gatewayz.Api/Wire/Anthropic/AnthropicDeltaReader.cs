@@ -7,9 +7,10 @@ namespace Gatewayz.Api.Wire.Anthropic;
 /// <summary>
 /// Turns an Anthropic-format answer into format-free <see cref="ChatDelta"/>s, for clients of another format:
 /// <c>text</c> blocks and <c>text_delta</c> → text, <c>thinking</c> blocks and <c>thinking_delta</c> →
-/// reasoning, a <c>tool_use</c> block's start → a started tool call (numbered among the message's tool calls),
-/// its <c>input</c> or <c>input_json_delta</c> → arguments, <c>stop_reason</c> → the finish reason (with the
-/// <c>stop_sequence</c> that matched). Signatures and redacted thinking have no counterpart and are left out.
+/// reasoning, a thinking block's <c>signature</c> and <c>signature_delta</c> → its signature,
+/// <c>redacted_thinking</c> → redacted reasoning, a <c>tool_use</c> block's start → a started tool call (numbered
+/// among the message's tool calls), its <c>input</c> or <c>input_json_delta</c> → arguments, <c>stop_reason</c> →
+/// the finish reason (with the <c>stop_sequence</c> that matched).
 /// One reader per answer: it remembers which content block is which tool call.
 /// </summary>
 public sealed class AnthropicDeltaReader
@@ -33,6 +34,8 @@ public sealed class AnthropicDeltaReader
                     if (Str(delta, "partial_json") is { Length: > 0 } json && _toolOfBlock.TryGetValue(Int(root, "index"), out var tool))
                         deltas.Add(new ChatDelta(ChatDeltaKind.ToolArguments, 0, json, tool));
                 }
+                else if (deltaType == "signature_delta")
+                    Signature(delta, deltas);
                 else
                     Text(delta, deltaType, deltas);
                 break;
@@ -63,6 +66,13 @@ public sealed class AnthropicDeltaReader
         {
             case var type and ("text" or "thinking"):
                 Text(block, type, deltas);
+                // A streamed block starts with an empty signature its signature_delta fills; a body's is whole.
+                if (type == "thinking")
+                    Signature(block, deltas);
+                break;
+            case "redacted_thinking":
+                if (Str(block, "data") is { Length: > 0 } data)
+                    deltas.Add(new ChatDelta(ChatDeltaKind.RedactedThinking, 0, data));
                 break;
             case "tool_use" or "server_tool_use":
                 var tool = _toolOfBlock.Count;
@@ -86,6 +96,12 @@ public sealed class AnthropicDeltaReader
         };
         if (field is not null && Str(obj, field) is { Length: > 0 } text)
             deltas.Add(new ChatDelta(kind, 0, text));
+    }
+
+    private static void Signature(JsonElement obj, List<ChatDelta> deltas)
+    {
+        if (Str(obj, "signature") is { Length: > 0 } signature)
+            deltas.Add(new ChatDelta(ChatDeltaKind.ThinkingSignature, 0, signature));
     }
 
     private static string? Str(JsonElement obj, string field) =>

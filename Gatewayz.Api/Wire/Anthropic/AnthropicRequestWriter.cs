@@ -12,10 +12,13 @@ namespace Gatewayz.Api.Wire.Anthropic;
 /// messages → <c>tool_result</c> blocks in a user turn; consecutive turns of one role joined; <c>tools</c>,
 /// <c>tool_choice</c> and <c>parallel_tool_calls</c>, <c>stop</c>, <c>max_completion_tokens</c> /
 /// <c>max_tokens</c> (<see cref="DefaultMaxTokens"/> when neither is given: Anthropic requires it),
-/// <c>temperature</c>, <c>top_p</c>, <c>user</c> → <c>metadata.user_id</c>, <c>stream</c>. A field Anthropic
-/// cannot express (<see cref="Untranslatable"/>) is a 400 naming it; fields that only tune delivery or
-/// bookkeeping (<c>seed</c>, <c>store</c>, <c>metadata</c>, <c>service_tier</c>, <c>stream_options</c>) are not
-/// sent, nor are <c>tool_choice</c> and <c>parallel_tool_calls</c> without <c>tools</c>.
+/// <c>temperature</c>, <c>top_p</c>, <c>user</c> → <c>metadata.user_id</c>, <c>stream</c>; <c>reasoning_effort</c>
+/// (or OpenRouter's <c>reasoning</c>) → <c>thinking</c> with a budget (<see cref="AnthropicThinking"/>), and an
+/// assistant message's <c>thinking_blocks</c> → its signed <c>thinking</c> and <c>redacted_thinking</c> blocks, first
+/// in its turn (its <c>reasoning_content</c>, unsigned, is not sent). A field Anthropic cannot express
+/// (<see cref="Untranslatable"/>) is a 400 naming it; fields that only tune delivery or bookkeeping (<c>seed</c>,
+/// <c>store</c>, <c>metadata</c>, <c>service_tier</c>, <c>stream_options</c>) are not sent, nor are
+/// <c>tool_choice</c> and <c>parallel_tool_calls</c> without <c>tools</c>.
 /// </summary>
 public static class AnthropicRequestWriter
 {
@@ -27,13 +30,27 @@ public static class AnthropicRequestWriter
     public static JsonElement Write(JsonElement body, string model)
     {
         Untranslatable(body);
+        var messages = body.GetProperty("messages");
+        var (maxField, clientMax) = PositiveInt(body, "max_completion_tokens") is { } completionMax ? ("max_completion_tokens", completionMax) : ("max_tokens", PositiveInt(body, "max_tokens"));
+        var (maxTokens, budget) = (clientMax ?? DefaultMaxTokens, (int?)null);
+        if (AnthropicThinking.BudgetOf(body) is { } asked)
+        {
+            AnthropicThinking.CheckCompatible(body, messages);
+            (maxTokens, budget) = AnthropicThinking.Fit(asked, clientMax, maxField);
+        }
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("model", model);
-            writer.WriteNumber("max_tokens", PositiveInt(body, "max_completion_tokens") ?? PositiveInt(body, "max_tokens") ?? DefaultMaxTokens);
-            var messages = body.GetProperty("messages");
+            writer.WriteNumber("max_tokens", maxTokens);
+            if (budget is { } budgetTokens)
+            {
+                writer.WriteStartObject("thinking");
+                writer.WriteString("type", "enabled");
+                writer.WriteNumber("budget_tokens", budgetTokens);
+                writer.WriteEndObject();
+            }
             System(writer, messages);
             Messages(writer, messages);
             if (Get(body, "stop") is { } stop) StopSequences(writer, stop);
@@ -161,6 +178,9 @@ public static class AnthropicRequestWriter
                     writer.WriteEndObject();
                     break;
                 default:
+                    // Anthropic wants an assistant turn's signed thinking ahead of its text and tool use.
+                    if (Get(message, "thinking_blocks") is { } thinking)
+                        ThinkingBlocks(writer, thinking, $"{at}.thinking_blocks");
                     TextBlocks(writer, Get(message, "content"), $"{at}.content");
                     if (Get(message, "tool_calls") is { ValueKind: JsonValueKind.Array } calls)
                         ToolUses(writer, calls, $"{at}.tool_calls");
@@ -204,6 +224,44 @@ public static class AnthropicRequestWriter
         }
     }
 
+    /// <summary>
+    /// An assistant message's <c>thinking_blocks</c> (LiteLLM's convention for Anthropic's reasoning in OpenAI's
+    /// format, which the gateway's answers carry too) as Anthropic's blocks: <c>{"type":"thinking","thinking",
+    /// "signature"}</c> and <c>{"type":"redacted_thinking","data"}</c>. Anthropic takes reasoning back only as it
+    /// gave it, signed, so a thinking block without its signature is refused here rather than by the upstream.
+    /// </summary>
+    private static void ThinkingBlocks(Utf8JsonWriter writer, JsonElement blocks, string at)
+    {
+        if (blocks.ValueKind != JsonValueKind.Array)
+            throw new GatewayException(GatewayError.InvalidValue(at, "expected an array of thinking blocks."));
+        var i = 0;
+        foreach (var block in blocks.EnumerateArray())
+        {
+            var path = $"{at}[{i++}]";
+            writer.WriteStartObject();
+            switch (Get(block, "type") is { ValueKind: JsonValueKind.String } type ? type.GetString() : null)
+            {
+                case "thinking":
+                    writer.WriteString("type", "thinking");
+                    writer.WriteString("thinking", RequiredString(block, "thinking", path));
+                    writer.WriteString("signature", Get(block, "signature") is { ValueKind: JsonValueKind.String } signature && signature.GetString() is { Length: > 0 } signed
+                        ? signed
+                        : throw Unsupported($"{path}.signature", "Anthropic models take reasoning back only with the signature they gave it; send the thinking block as the answer carried it."));
+                    break;
+                case "redacted_thinking":
+                    writer.WriteString("type", "redacted_thinking");
+                    writer.WriteString("data", RequiredString(block, "data", path));
+                    break;
+                default:
+                    throw new GatewayException(GatewayError.InvalidValue($"{path}.type", "expected thinking or redacted_thinking."));
+            }
+            writer.WriteEndObject();
+        }
+    }
+
+    private static string RequiredString(JsonElement obj, string field, string at) =>
+        Get(obj, field) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new GatewayException(GatewayError.MissingField($"{at}.{field}"));
+
     private static void UserBlocks(Utf8JsonWriter writer, JsonElement? content, string at)
     {
         if (content is not { ValueKind: JsonValueKind.Array } parts)
@@ -225,9 +283,14 @@ public static class AnthropicRequestWriter
         }
     }
 
+    /// <summary>
+    /// A <c>text</c> block, unless the text is empty or whitespace alone: Anthropic refuses such a block ("text
+    /// content blocks must contain non-whitespace text"), and OpenAI clients send them back as they got them
+    /// (vLLM answers "\n\n" before its tool calls).
+    /// </summary>
     private static void TextBlock(Utf8JsonWriter writer, string text)
     {
-        if (text.Length == 0) return;
+        if (string.IsNullOrWhiteSpace(text)) return;
         writer.WriteStartObject();
         writer.WriteString("type", "text");
         writer.WriteString("text", text);
@@ -376,9 +439,11 @@ public static class AnthropicRequestWriter
     private static int? PositiveInt(JsonElement body, string field) =>
         Get(body, field) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) && number > 0 ? number : null;
 
-    private static JsonElement? Get(JsonElement obj, string field) =>
+    /// <summary>A field of an object, null when it is absent or null (as OpenAI reads a null field: left out).</summary>
+    internal static JsonElement? Get(JsonElement obj, string field) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static GatewayException Unsupported(string field, string detail) =>
+    /// <summary>A 400 <c>unsupported_parameter</c> naming <paramref name="field"/>: a value Anthropic's API cannot take.</summary>
+    internal static GatewayException Unsupported(string field, string detail) =>
         new(new GatewayError(StatusCodes.Status400BadRequest, "unsupported_parameter", $"Unsupported parameter for this model: '{field}': {detail}", field));
 }

@@ -9,12 +9,17 @@ namespace Gatewayz.Api.Wire.OpenAi;
 /// format: per choice, text, reasoning (<c>reasoning_content</c> or <c>reasoning</c>), refusal, tool
 /// calls (and the deprecated <c>function_call</c>, as call 0) and the finish reason. One reader per
 /// answer: it remembers which tool calls have started, since OpenAI names a call only in its first
-/// fragment. A non-streamed body is read the same way, its <c>message</c> being one big delta.
+/// fragment, and numbers them itself — a fragment whose <c>id</c> differs from the call last seen at its
+/// <c>index</c> starts a new call, since some upstreams (Gemini's OpenAI-compatible API) give every call
+/// index 0 or none. A non-streamed body is read the same way, its <c>message</c> being one big delta.
 /// Reads forward with <see cref="Utf8JsonReader"/>; the answer was already validated when it arrived.
 /// </summary>
 public sealed class OpenAiDeltaReader
 {
-    private readonly HashSet<(int Choice, int Tool)> _startedCalls = [];
+    // Per choice and upstream index, the call last started there (its id, and its number in the answer);
+    // per choice, how many calls have started.
+    private readonly Dictionary<(int Choice, int UpstreamIndex), (string Id, int Tool)> _calls = [];
+    private readonly Dictionary<int, int> _callsPerChoice = [];
 
     /// <summary>Adds the deltas of <paramref name="chunk"/>, an OpenAI-format event, to <paramref name="deltas"/>.</summary>
     public void Read(in ChatChunk chunk, List<ChatDelta> deltas) => Read(chunk.Payload.Json.Span, "delta"u8, deltas);
@@ -82,15 +87,38 @@ public sealed class OpenAiDeltaReader
         }
         var choice = index ?? position;
         for (var i = first; i < deltas.Count; i++)
-            deltas[i] = deltas[i] with { Choice = choice };
-        // Calls are numbered within their choice, and named only once per answer.
-        for (var i = first; i < deltas.Count; i++)
         {
-            if (deltas[i].Kind != ChatDeltaKind.ToolCallStarted) continue;
-            if (!_startedCalls.Add((choice, deltas[i].ToolIndex)))
-                deltas.RemoveAt(i--);
+            var delta = deltas[i] with { Choice = choice };
+            if (delta.Kind == ChatDeltaKind.ToolCallStarted)
+            {
+                // Named once per call: a repeated start of the same call (same id, or none) says nothing new.
+                var id = delta.ToolCallId ?? "";
+                if (_calls.TryGetValue((choice, delta.ToolIndex), out var seen) && (id.Length == 0 || seen.Id.Length == 0 || id == seen.Id))
+                {
+                    deltas.RemoveAt(i--);
+                    continue;
+                }
+                delta = delta with { ToolIndex = StartCall(choice, delta.ToolIndex, id) };
+            }
+            else if (delta.Kind == ChatDeltaKind.ToolArguments)
+            {
+                delta = delta with
+                {
+                    ToolIndex = _calls.TryGetValue((choice, delta.ToolIndex), out var call) ? call.Tool : StartCall(choice, delta.ToolIndex, ""),
+                };
+            }
+            deltas[i] = delta;
         }
         if (finish is not null) deltas.Add(ChatDelta.Finished(choice, finish, finish == FinishReasons.Stop ? stopSequence : null));
+    }
+
+    /// <summary>Numbers a new call of <paramref name="choice"/>, the one now at <paramref name="upstreamIndex"/>.</summary>
+    private int StartCall(int choice, int upstreamIndex, string id)
+    {
+        var tool = _callsPerChoice.GetValueOrDefault(choice);
+        _callsPerChoice[choice] = tool + 1;
+        _calls[(choice, upstreamIndex)] = (id, tool);
+        return tool;
     }
 
     private void Message(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<ChatDelta> deltas)

@@ -9,7 +9,8 @@ namespace Gatewayz.Api.Wire.OpenAi;
 /// Writes a canonical <see cref="ChatRequest"/> as an OpenAI chat-completions body, the form every
 /// OpenAI-compatible upstream reads: the request a client sent in another format (Anthropic's Messages),
 /// restated. <c>stream</c> and <c>stream_options</c> are left to <c>UpstreamRequestBody</c>, which adds them
-/// to every upstream attempt. What the format cannot express is a 400 naming the part, never a silent drop —
+/// to every upstream attempt. Anthropic's <c>thinking</c> becomes <c>reasoning_effort</c> (see
+/// <see cref="WriteReasoningEffort"/>). What the format cannot express is a 400 naming the part, never a silent drop —
 /// except reasoning (<see cref="ThinkingPart"/>), which OpenAI's format has no input for and no model needs
 /// back (see <see cref="MessageShape"/>), so it is left out.
 /// </summary>
@@ -49,6 +50,7 @@ public static class OpenAiRequestWriter
         // Not in OpenAI's API, but vLLM, SGLang and OpenRouter read it from an OpenAI-format body; an
         // upstream that refuses parameters it does not know says so in a 400 the client receives.
         if (request.TopK is { } topK) writer.WriteNumber("top_k", topK);
+        if (request.Thinking is { } thinking) WriteReasoningEffort(writer, thinking);
         if (request.Stop is { Count: > 0 } stop)
         {
             writer.WriteStartArray("stop");
@@ -57,6 +59,30 @@ public static class OpenAiRequestWriter
         }
         if (request.User is { } user) writer.WriteString("user", user);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Anthropic's <c>thinking</c> as OpenAI's <c>reasoning_effort</c>, the one reasoning knob OpenAI-compatible
+    /// upstreams share: <c>enabled</c> with a budget → the effort of <see cref="ReasoningEfforts.EffortOf"/>;
+    /// <c>disabled</c> → nothing (reasoning models that cannot stop reasoning still do); <c>adaptive</c>, which lets
+    /// the model decide → nothing, the upstream model's own default. The budget itself is not sent: no field carries
+    /// it to every OpenAI-compatible upstream — OpenRouter's <c>reasoning.max_tokens</c> it refuses beside an effort,
+    /// vLLM's <c>thinking_token_budget</c> only vLLM reads, and OpenAI and Groq refuse fields they do not know. A
+    /// <c>thinking</c> Anthropic's API would refuse is a 400 naming its field.
+    /// </summary>
+    private static void WriteReasoningEffort(Utf8JsonWriter writer, ThinkingRequest thinking)
+    {
+        switch (thinking.Type)
+        {
+            case "enabled":
+                writer.WriteString("reasoning_effort", ReasoningEfforts.EffortOf(thinking.BudgetTokens
+                    ?? throw new GatewayException(GatewayError.InvalidValue("thinking.budget_tokens", "expected a positive integer."))));
+                break;
+            case "disabled" or "adaptive":
+                break;
+            default:
+                throw new GatewayException(GatewayError.InvalidValue("thinking.type", "expected enabled, disabled or adaptive."));
+        }
     }
 
     /// <summary>
