@@ -13,7 +13,8 @@ public sealed class CacheOptions
 
     /// <summary>
     /// While the key store is unreachable, a key's last resolution is still used until it is this old (counted from the
-    /// lookup that made it); beyond it the key gets a 503. 0: no stale answers. At least <see cref="ApiKeySeconds"/> otherwise.
+    /// lookup that made it); beyond it the key gets a 503. So only a value above <see cref="ApiKeySeconds"/> adds
+    /// anything (a shorter one, like 0, means no stale answers), and the two may be set independently.
     /// </summary>
     public int StaleApiKeyMaxAgeSeconds { get; set; } = 900;
 

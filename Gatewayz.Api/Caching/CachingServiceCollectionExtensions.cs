@@ -15,8 +15,7 @@ public static class CachingServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(CacheOptions.SectionName))
             .Validate(options => options.ApiKeySeconds is >= 0 and <= 3600, $"{CacheOptions.SectionName}:ApiKeySeconds must be between 0 and 3600.")
             .Validate(options => options.UnknownApiKeySeconds is >= 0 and <= 3600, $"{CacheOptions.SectionName}:UnknownApiKeySeconds must be between 0 and 3600.")
-            .Validate(options => options.StaleApiKeyMaxAgeSeconds == 0 || (options.StaleApiKeyMaxAgeSeconds >= options.ApiKeySeconds && options.StaleApiKeyMaxAgeSeconds <= 86_400),
-                $"{CacheOptions.SectionName}:StaleApiKeyMaxAgeSeconds must be 0 (no stale keys) or between {CacheOptions.SectionName}:ApiKeySeconds and 86400.")
+            .Validate(options => options.StaleApiKeyMaxAgeSeconds is >= 0 and <= 86_400, $"{CacheOptions.SectionName}:StaleApiKeyMaxAgeSeconds must be between 0 and 86400.")
             .Validate(options => options.ResponseCacheSeconds >= 1, $"{CacheOptions.SectionName}:ResponseCacheSeconds must be at least 1.")
             .Validate(options => options.ResponseCacheMaxBytes >= 1024, $"{CacheOptions.SectionName}:ResponseCacheMaxBytes must be at least 1024.")
             .Validate(options => options.ResponseCacheMemoryEntries >= 1, $"{CacheOptions.SectionName}:ResponseCacheMemoryEntries must be at least 1.")
