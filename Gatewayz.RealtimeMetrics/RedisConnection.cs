@@ -26,18 +26,21 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>Raised when an operation found Redis unreachable (for the failure counter).</summary>
     public event Action? ConnectionFailed;
 
+    /// <summary>Raised when a connection to Redis is re-established; messages published while it was down were missed.</summary>
+    public event Action? ConnectionRestored;
+
     /// <summary>The database when Redis is connected right now, otherwise null.</summary>
-    public IDatabase? TryGetDatabase()
-    {
-        if (_connecting is not { IsCompletedSuccessfully: true, Result: { } multiplexer })
-            return null;
-        if (!multiplexer.IsConnected)
-        {
-            ConnectionFailed?.Invoke();
-            return null;
-        }
-        return multiplexer.GetDatabase();
-    }
+    public IDatabase? TryGetDatabase() => Connected()?.GetDatabase();
+
+    /// <summary>The publisher when Redis is connected right now, otherwise null.</summary>
+    public ISubscriber? TryGetSubscriber() => Connected()?.GetSubscriber();
+
+    /// <summary>
+    /// The subscriber once the first connection attempt is over, connected or not (the client library subscribes
+    /// again on every reconnection); null when Redis is not configured or its connection string is unusable.
+    /// </summary>
+    public async Task<ISubscriber?> WaitForSubscriberAsync() =>
+        _connecting is null ? null : (await _connecting)?.GetSubscriber();
 
     /// <summary>Waits for the first connection attempt (tests and start-up checks).</summary>
     public async Task<bool> WaitUntilConnectedAsync(TimeSpan timeout)
@@ -48,6 +51,18 @@ public sealed class RedisConnection : IAsyncDisposable
         while (multiplexer is { IsConnected: false } && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         return multiplexer?.IsConnected == true;
+    }
+
+    private ConnectionMultiplexer? Connected()
+    {
+        if (_connecting is not { IsCompletedSuccessfully: true, Result: { } multiplexer })
+            return null;
+        if (!multiplexer.IsConnected)
+        {
+            ConnectionFailed?.Invoke();
+            return null;
+        }
+        return multiplexer;
     }
 
     public void ReportFailure(Exception exception)
@@ -66,7 +81,9 @@ public sealed class RedisConnection : IAsyncDisposable
         configuration.ConnectRetry = 1;
         try
         {
-            return await ConnectionMultiplexer.ConnectAsync(configuration);
+            var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
+            multiplexer.ConnectionRestored += (_, _) => ConnectionRestored?.Invoke();
+            return multiplexer;
         }
         catch (Exception exception)
         {

@@ -35,6 +35,9 @@ public static class RedisKeys
     /// <summary>A cached response body for the SHA-256 (hex) of a normalized request; expires with the cache's TTL.</summary>
     public static string ResponseCache(string requestHash) => $"{Prefix}cache:resp:{requestHash}";
 
+    /// <summary>Pub/sub channel: the SHA-256 (hex) of an API key that was revoked or created, for every replica's auth cache to drop.</summary>
+    public const string ApiKeyInvalidations = Prefix + "auth:key-changed";
+
     public const char FieldSeparator = '|';
 
     public static string Field(string provider, string model, string counter) => $"{provider}|{model}|{counter}";

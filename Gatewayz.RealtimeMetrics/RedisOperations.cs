@@ -9,7 +9,8 @@ public static class RedisOperations
     public const string RateLimit = "rate_limit";
     public const string ResponseCacheGet = "response_cache_get";
     public const string ResponseCacheSet = "response_cache_set";
+    public const string ApiKeyInvalidation = "api_key_invalidation";
 
     public static IReadOnlyList<string> All { get; } =
-        [RealtimeFlush, RealtimeRead, RealtimeDelete, RateLimit, ResponseCacheGet, ResponseCacheSet];
+        [RealtimeFlush, RealtimeRead, RealtimeDelete, RateLimit, ResponseCacheGet, ResponseCacheSet, ApiKeyInvalidation];
 }

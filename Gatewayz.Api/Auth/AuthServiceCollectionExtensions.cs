@@ -7,6 +7,10 @@ namespace Gatewayz.Api.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
+    /// <summary>
+    /// The authenticator and, unless something else registered one, the configured keys as the key store. The
+    /// authenticator needs <c>AddCaching()</c> (its auth cache) and <c>AddRateLimits()</c> (the failed-authentication budget).
+    /// </summary>
     public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<IApiKeyStore, ConfiguredApiKeyStore>();

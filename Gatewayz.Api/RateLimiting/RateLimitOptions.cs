@@ -28,6 +28,12 @@ public sealed class RateLimitOptions
     /// </summary>
     public long LocalHeadroomMinimum { get; set; } = 100;
 
+    /// <summary>
+    /// Failed authentications (a key that is presented but unknown) a client address may make per minute on one
+    /// replica; beyond them its requests that need a key lookup get 429 without touching the database.
+    /// </summary>
+    public int FailedAuthPerMinute { get; set; } = 60;
+
     /// <summary>How long a key's limits are cached before the policy source is asked again.</summary>
     public int PolicyCacheSeconds { get; set; } = 60;
 }

@@ -12,6 +12,7 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         Require(options.KeyTokensPerMinute, nameof(options.KeyTokensPerMinute));
         Require(options.UserRequestsPerMinute, nameof(options.UserRequestsPerMinute));
         Require(options.UserTokensPerMinute, nameof(options.UserTokensPerMinute));
+        Require(options.FailedAuthPerMinute, nameof(options.FailedAuthPerMinute));
         if (options.LocalHeadroom is < 0 or > 1)
             failures.Add($"{RateLimitOptions.SectionName}:LocalHeadroom must be between 0 and 1 (is {options.LocalHeadroom}).");
         if (options.LocalHeadroomMinimum < 0)

@@ -20,6 +20,7 @@ public static class RateLimitServiceCollectionExtensions
             return new RateLimitHeadroom(options.LocalHeadroom, options.LocalHeadroomMinimum);
         });
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddSingleton<FailedAuthenticationLimiter>();
         builder.Services.AddHostedService<RateLimitHeadroomFlusher>();
         return builder;
     }

@@ -7,11 +7,15 @@ public static class AccountsGateway
 {
     /// <param name="settings">More configuration (an upstream, a model), applied over the account settings.</param>
     public static async Task<GatewayHost> StartAsync(StorageFixture storage, string? adminToken = AdminClient.Token,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null) =>
+        StartOn(await storage.NewDatabaseAsync(), adminToken, settings);
+
+    /// <summary>A gateway on an existing account database: several of them on one database are replicas of one deployment.</summary>
+    public static GatewayHost StartOn(string database, string? adminToken = AdminClient.Token, IDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:gatewayz"] = await storage.NewDatabaseAsync(),
+            ["ConnectionStrings:gatewayz"] = database,
             ["Gatewayz:AdminToken"] = adminToken,
             ["Gatewayz:BalanceCacheSeconds"] = "0",
             ["Gatewayz:BusinessGaugesRefreshSeconds"] = "1",

@@ -26,17 +26,20 @@ public sealed class CacheLayerTests
         MetricsText.Sum(metrics, "gatewayz_cache_hits_total", ("cache_layer", "rate_limit")).ShouldBe(4);
     }
 
-    [Fact]
-    public async Task Unknown_keys_are_not_cached_so_every_attempt_asks_the_store()
+    [Theory]
+    [InlineData("10", 1)]
+    [InlineData("0", 3)]
+    public async Task Unknown_keys_are_answered_from_the_cache_for_UnknownApiKeySeconds(string unknownSeconds, int lookups)
     {
         CountingApiKeyStore? store = null;
-        using var host = GatewayHost.Start(services: services => services.AddSingleton<IApiKeyStore>(provider =>
-            store = new CountingApiKeyStore(new ConfiguredApiKeyStore(provider.GetRequiredService<IOptions<GatewayOptions>>()))));
+        using var host = GatewayHost.Start(new Dictionary<string, string?> { ["Gatewayz:Caching:UnknownApiKeySeconds"] = unknownSeconds },
+            services => services.AddSingleton<IApiKeyStore>(provider =>
+                store = new CountingApiKeyStore(new ConfiguredApiKeyStore(provider.GetRequiredService<IOptions<GatewayOptions>>()))));
         using var client = host.CreateHttpClient("gwz-not-a-real-key-000000");
 
         for (var i = 0; i < 3; i++) (await client.GetAsync("/v1/models")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        store!.Lookups.ShouldBe(3);
+        store!.Lookups.ShouldBe(lookups);
     }
 
     [Fact]

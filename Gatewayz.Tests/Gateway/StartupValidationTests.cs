@@ -19,6 +19,9 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "https://app.example.com/chat", "Gatewayz:Cors:AllowedOrigins:0")]
     [InlineData("Gatewayz:Cors:AllowedOrigins:0", "ftp://app.example.com", "Gatewayz:Cors:AllowedOrigins:0")]
+    [InlineData("Gatewayz:Caching:UnknownApiKeySeconds", "-1", "Gatewayz:Caching:UnknownApiKeySeconds")]
+    [InlineData("Gatewayz:Caching:StaleApiKeyMaxAgeSeconds", "86401", "Gatewayz:Caching:StaleApiKeyMaxAgeSeconds")]
+    [InlineData("Gatewayz:RateLimits:FailedAuthPerMinute", "0", "Gatewayz:RateLimits:FailedAuthPerMinute")]
     public async Task Invalid_setting_stops_startup_naming_it(string key, string value, string named) =>
         await AssertStartupFailsAsync([$"--{key}={value}"], [], [named]);
 

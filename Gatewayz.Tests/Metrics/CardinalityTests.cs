@@ -55,7 +55,9 @@ public sealed class CardinalityTests
         (await known.GetAsync($"/random/{unique}/path?user={unique}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await known.SendAsync(new HttpRequestMessage(new HttpMethod("BREW"), $"/v1/{unique}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var stranger = host.CreateHttpClient($"gwz-unknown-key-{unique}");
-        (await stranger.PostChatAsync()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await stranger.PostMessagesAsync()).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // Thousands of unknown keys from one address: past its budget of failed authentications (60 a minute,
+        // reached in the warm-up) they get 429 instead of 401, and neither answer may add a series.
+        (await stranger.PostChatAsync()).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
+        (await stranger.PostMessagesAsync()).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
     }
 }

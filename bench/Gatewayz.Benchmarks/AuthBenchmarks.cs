@@ -5,6 +5,7 @@ using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Benchmarks;
@@ -22,7 +23,8 @@ public class AuthBenchmarks
     {
         var options = new GatewayOptions { ApiKeys = [new ConfiguredApiKey { Key = Key, Name = "bench", UserId = "user-1" }] };
         var metrics = new CacheMetrics(new GatewayMetrics(new HostingEnvironment { EnvironmentName = Environments.Production }));
-        _store = new CachingApiKeyStore(new ConfiguredApiKeyStore(Options.Create(options)), metrics, TimeProvider.System, TimeSpan.FromMinutes(10));
+        _store = new CachingApiKeyStore(new ConfiguredApiKeyStore(Options.Create(options)), metrics, TimeProvider.System,
+            new CacheOptions { ApiKeySeconds = 600 }, NullLogger<CachingApiKeyStore>.Instance);
         _store.FindAsync(ApiKeyHash.Of(Key), CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 

@@ -43,20 +43,24 @@ public static class AdminEndpoints
         return Created(user);
     }
 
-    private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey body, AccountStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey body, AccountStore store, ApiKeyInvalidations invalidations,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Name))
             throw new GatewayException(GatewayError.MissingField("name"));
         var key = ApiKeyGenerator.NewKey();
-        var record = await store.CreateApiKeyAsync(userId, body.Name.Trim(), ApiKeyHash.Of(key).Hex, cancellationToken) ?? throw UserNotFound();
+        var hash = ApiKeyHash.Of(key);
+        var record = await store.CreateApiKeyAsync(userId, body.Name.Trim(), hash.Hex, cancellationToken) ?? throw UserNotFound();
+        // A replica that answered this key as unknown before it existed must not go on doing so.
+        await invalidations.PublishAsync(hash);
         return Created(record with { Key = key });
     }
 
-    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, CachingApiKeyStore authCache, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, ApiKeyInvalidations invalidations, CancellationToken cancellationToken)
     {
         var (record, keyHash) = await store.RevokeApiKeyAsync(keyId, cancellationToken)
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key."));
-        authCache.Forget(ApiKeyHash.FromHex(keyHash));
+        await invalidations.PublishAsync(ApiKeyHash.FromHex(keyHash));
         return Ok(record);
     }
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Gatewayz.Api.Database;
 using Gatewayz.Api.Auth;
-using Gatewayz.Api.Errors;
 using Npgsql;
 
 namespace Gatewayz.Api.Accounts.Keys;
@@ -26,9 +25,8 @@ public sealed class PostgresApiKeyStore(MeteredDatabase database) : IApiKeyStore
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
-            // Keys already in the auth cache keep working; a key that must be looked up cannot be judged now.
-            throw new GatewayException(new GatewayError(StatusCodes.Status503ServiceUnavailable, "accounts_unavailable",
-                "The account database is unreachable, so this API key cannot be checked right now. Retry shortly.", RetryAfter: TimeSpan.FromSeconds(5)));
+            // Neither known nor unknown: the auth cache falls back to the key's last resolution, or the request gets a 503.
+            throw new ApiKeyStoreUnavailableException(exception);
         }
     }
 }
