@@ -35,7 +35,7 @@ public sealed record AnthropicTokenCount([property: JsonPropertyName("input_toke
     /// <summary>
     /// Key (<c>x-api-key</c> or <c>Authorization: Bearer</c>), body (read and refused as <c>/v1/messages</c> reads
     /// it, but without <c>max_tokens</c>), one request of the key's budgets and no tokens, then the model. Its first
-    /// route whose breaker is not open, when of the <c>Anthropic</c> kind, is asked
+    /// route whose breaker is not open and that can take the request, when of the <c>Anthropic</c> kind, is asked
     /// (<see cref="AnthropicProvider.CountTokensAsync"/>): its answer is relayed, and a 4xx that is the client's to fix
     /// reaches the client as the upstream's Anthropic error. An upstream that cannot be reached, times out, fails
     /// (5xx, 429, the gateway's own credentials refused) or answers without a count leaves the count to the estimate.
@@ -56,7 +56,9 @@ public sealed record AnthropicTokenCount([property: JsonPropertyName("input_toke
             && candidates.All(route => request.RefusalFor(route.Provider.Format) is not null))
             throw new GatewayException(refusal);
 
-        if (Array.Find(candidates, route => !route.IsOpen()) is { Provider: AnthropicProvider anthropic } first)
+        // The route /v1/messages would try first: not open, and able to take the request (a document block
+        // skips an OpenAI-compatible first route there, so it is counted by the Anthropic route behind it).
+        if (Array.Find(candidates, route => !route.IsOpen() && request.RefusalFor(route.Provider.Format) is null) is { Provider: AnthropicProvider anthropic } first)
         {
             var call = new ProviderCall(request with { ClientHeaders = ChatExchange.ForwardedHeaders(context.Request, AnthropicChatFormat.Instance) },
                 first.Route.UpstreamModel);

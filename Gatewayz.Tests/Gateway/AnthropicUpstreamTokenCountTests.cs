@@ -126,6 +126,19 @@ public sealed class AnthropicUpstreamTokenCountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_the_openai_compatible_first_route_cannot_take_is_counted_by_the_anthropic_route_behind_it()
+    {
+        var (status, body, response) = await PostCountAsync($$$"""
+            {"model":"{{{AnthropicRelayGateway.OpenAiFirstModel}}}","messages":[{"role":"user","content":[
+              {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBERi0xLjQK"}},{"type":"text","text":"Summarise"}]}]}
+            """);
+
+        status.ShouldBe(HttpStatusCode.OK, body);
+        response.Headers.GetValues(SourceHeader).ShouldBe(["upstream"]);
+        _relay.Anthropic.CountRequests.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task The_upstreams_rejection_of_the_clients_request_reaches_the_client_as_its_anthropic_error()
     {
         const string Error = """{"type":"invalid_request_error","message":"messages.0.content.0.image.source.base64.data: The image was specified using the image/png media type, but the image appears to be a image/jpeg image"}""";
