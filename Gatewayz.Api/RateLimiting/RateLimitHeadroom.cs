@@ -51,7 +51,7 @@ public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
             {
                 var budget = BudgetOf(Key(request, type));
-                budget.Land(written[(int)type]);
+                budget.Land(written[(int)type] + request.AmountOf(type));
                 budget.Know(totals[(int)type]);
             }
         }
@@ -70,7 +70,7 @@ public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
             {
                 var budget = BudgetOf(Key(request, type));
-                budget.Land(written[(int)type]);
+                budget.Land(written[(int)type] + request.AmountOf(type));
                 if (type == refused)
                     budget.Know(request.Policy.LimitOf(type));
             }
@@ -109,8 +109,9 @@ public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
 
     /// <summary>
     /// Takes this request's budgets' unwritten amounts, for the exact check in Redis to add first:
-    /// near the limit, what this replica admitted locally must count. Until Redis answers they stay counted
-    /// here as in flight; <see cref="Learn"/>, <see cref="Forget"/> or <see cref="Restore"/> settles them.
+    /// near the limit, what this replica admitted locally must count. Until Redis answers they, and the
+    /// request's own amounts, stay counted here as in flight; <see cref="Learn"/>, <see cref="Forget"/> or
+    /// <see cref="Restore"/> settles them.
     /// </summary>
     public long[] TakeUnsynced(RateLimitRequest request)
     {
@@ -120,9 +121,12 @@ public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
         {
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
             {
-                if (!_budgets.TryGetValue(Key(request, type), out var budget)) continue;
+                var budget = BudgetOf(Key(request, type));
                 amounts[(int)type] = budget.Unsynced;
                 budget.Launch(budget.Unsynced);
+                // The request's own amount is on its way too: until Redis answers, a request admitted there
+                // is in no total this replica knows, and many at once would leave room for local admissions.
+                budget.InFlight += request.AmountOf(type);
             }
         }
         return amounts;
@@ -136,7 +140,7 @@ public sealed class RateLimitHeadroom(double fraction, long minimumShare = 0)
             for (var type = LimitType.KeyRequests; type <= LimitType.UserTokens; type++)
             {
                 var budget = BudgetOf(Key(request, type));
-                budget.Land(amounts[(int)type]);
+                budget.Land(amounts[(int)type] + request.AmountOf(type));
                 budget.Unsynced += amounts[(int)type];
             }
         }
