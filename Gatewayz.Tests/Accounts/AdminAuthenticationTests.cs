@@ -88,4 +88,24 @@ public sealed class AdminAuthenticationTests(StorageFixture storage, ITestOutput
         answer.ShouldStartWith("HTTP/1.1 401");
         answer.ShouldContain("invalid_admin_token");
     }
+
+    [Fact]
+    public async Task Wrong_admin_tokens_spend_the_address_budget_and_past_it_even_the_right_token_waits()
+    {
+        const int budget = 5;
+        using var gateway = await AccountsGateway.StartAsync(storage, settings: new Dictionary<string, string?>
+        {
+            ["Gatewayz:RateLimits:FailedAuthPerMinute"] = budget.ToString(),
+        });
+        using var guesser = gateway.CreateHttpClient(apiKey: "guess-0");
+        for (var i = 0; i < budget; i++)
+            await ErrorJson.ShouldBeOpenAiError(await guesser.GetAsync($"/admin/users/{Guid.Empty}/credits"), 401, "invalid_admin_token");
+
+        using var refused = await guesser.GetAsync($"/admin/users/{Guid.Empty}/credits");
+        await ErrorJson.ShouldBeOpenAiError(refused, 429, "rate_limit_exceeded");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        using var admin = gateway.CreateHttpClient(AdminClient.Token);
+        ((int)(await admin.GetAsync($"/admin/users/{Guid.Empty}/credits")).StatusCode).ShouldBe(429,
+            "past the budget a token is not even compared, or guessing would go on at full speed");
+    }
 }
