@@ -41,6 +41,8 @@ app.UseRouting();
 app.UseGatewayCors();
 app.UseHttpMetrics();
 app.UseRequestBodyDecoding();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapGatewayMetrics();

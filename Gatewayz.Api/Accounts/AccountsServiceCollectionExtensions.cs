@@ -25,7 +25,6 @@ public static class AccountsServiceCollectionExtensions
             .Validate(options => options.BalanceCacheSeconds >= 0, "Gatewayz:BalanceCacheSeconds must not be negative.")
             .Validate(options => options.BusinessGaugesRefreshSeconds >= 1, "Gatewayz:BusinessGaugesRefreshSeconds must be at least 1.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<AdminTokenVerifier>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         if (!builder.AddGatewayzDatabase(migrateAtStartup: true))

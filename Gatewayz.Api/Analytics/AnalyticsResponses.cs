@@ -34,4 +34,17 @@ public static class AnalyticsResponses
     public sealed record Anomaly(string Type, string Provider, string Hour, double Value, double Expected, string Severity);
 
     public sealed record AnomalyReport(DateTimeOffset Timestamp, IReadOnlyList<Anomaly> Anomalies, int TotalCount, int CriticalCount, int WarningCount);
+
+    /// <summary>One model's share of a user's usage: answered requests and their spend in US dollars (credits).</summary>
+    public sealed record ModelUsage(string Model, long Requests, decimal Spend);
+
+    /// <summary>One UTC day of a user's usage.</summary>
+    public sealed record DailyUsage(DateOnly Date, long Requests, decimal Spend);
+
+    /// <summary>
+    /// A user's own usage since <paramref name="Since"/> (the start of the UTC day <paramref name="Days"/> − 1 days ago);
+    /// <paramref name="Balance"/> is the credit balance in US dollars, null when the user has none.
+    /// </summary>
+    public sealed record UsageReport(string UserId, DateTimeOffset Timestamp, int Days, DateTime Since, decimal? Balance, long Requests, decimal Spend,
+        IReadOnlyList<ModelUsage> Models, IReadOnlyList<DailyUsage> Daily);
 }

@@ -11,7 +11,7 @@ public sealed class ConfiguredApiKeyStore(IOptions<GatewayOptions> options) : IA
         .Select(key => (Hash: ApiKeyHash.Of(key.Key), key))
         .ToFrozenDictionary(
             entry => entry.Hash,
-            entry => new ClientIdentity(entry.Hash.ShortId, entry.key.UserId, entry.key.Name));
+            entry => new ClientIdentity(entry.Hash.ShortId, entry.key.UserId, entry.key.Name, [.. entry.key.Roles]));
 
     public ValueTask<ClientIdentity?> FindAsync(ApiKeyHash hash, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_byHash.GetValueOrDefault(hash));

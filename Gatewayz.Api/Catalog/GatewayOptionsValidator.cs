@@ -1,3 +1,4 @@
+using Gatewayz.Api.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Gatewayz.Api.Catalog;
@@ -46,6 +47,8 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
         {
             if (string.IsNullOrWhiteSpace(key.Key) || key.Key.Length < 16)
                 failures.Add($"{Root}:ApiKeys:{index}:Key must be at least 16 characters.");
+            foreach (var role in key.Roles.Where(role => !ApiKeyRoles.Assignable.Contains(role)))
+                failures.Add($"{Root}:ApiKeys:{index}:Roles: '{role}' is not a role (known: {string.Join(", ", ApiKeyRoles.Assignable)}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

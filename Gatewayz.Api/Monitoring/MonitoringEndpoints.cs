@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Gatewayz.Api.Analytics;
+using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
 using static Gatewayz.Api.Monitoring.MonitoringParameters;
@@ -13,7 +15,7 @@ public static class MonitoringEndpoints
 {
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/monitoring").WithTags("Monitoring").AddEndpointFilter<MonitoringAuthFilter>();
+        var api = app.MapGroup("/api/monitoring").WithTags("Monitoring").RequireAuthorization(GatewayAuthorization.MonitoringPolicy);
 
         api.MapGet("/health", (RealtimeMonitor monitor, CancellationToken ct) => Json(monitor.HealthAsync(ct)));
         api.MapGet("/health/{provider}", (string provider, ModelCatalog catalog, RealtimeMonitor monitor, CancellationToken ct) =>
@@ -59,7 +61,23 @@ public static class MonitoringEndpoints
             Ok(await Required<AnomalyDetector>(context).DetectAsync(ct)));
         api.MapGet("/trial-analytics", async (HttpContext context, CancellationToken ct) =>
             Ok(await Required<TrialFunnel>(context).AnalyzeAsync(ct)));
+
+        // Any key may read its own usage; only the admin token or a monitoring key may name another user.
+        app.MapGet("/api/monitoring/usage", async (string? days, string? user_id, HttpContext context, CancellationToken ct) =>
+            Ok(await Required<CallerUsage>(context).ReportAsync(UsageOwner(context.User, user_id), Range(days, "days", 30, 1, 365), ct)))
+            .WithTags("Monitoring").RequireAuthorization(GatewayAuthorization.CallerPolicy);
         return app;
+    }
+
+    private static string UsageOwner(ClaimsPrincipal caller, string? requested)
+    {
+        var own = caller.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (requested is null || requested == own)
+            return own ?? throw new GatewayException(GatewayError.MissingField("user_id"));
+        if (caller.IsInRole(ApiKeyRoles.Admin) || caller.IsInRole(ApiKeyRoles.Monitoring))
+            return requested;
+        throw new GatewayException(new GatewayError(StatusCodes.Status403Forbidden, "insufficient_role",
+            $"An API key reads only its own usage; another user's needs the admin token or the '{ApiKeyRoles.Monitoring}' role.", "user_id"));
     }
 
     private static MetricsHistory History(HttpContext context) => Required<MetricsHistory>(context);

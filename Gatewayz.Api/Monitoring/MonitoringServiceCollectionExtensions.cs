@@ -16,6 +16,7 @@ public static class MonitoringServiceCollectionExtensions
             builder.Services.AddSingleton<MetricsHistory>();
             builder.Services.AddSingleton<AnomalyDetector>();
             builder.Services.AddSingleton<TrialFunnel>();
+            builder.Services.AddSingleton<CallerUsage>();
         }
         return builder;
     }

@@ -25,6 +25,9 @@ public sealed class FailedAuthenticationLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>The service key of the budget that wrong admin tokens spend, apart from wrong API keys.</summary>
+    public const string AdminTokenBudget = "admin-token";
+
     private readonly PartitionedRateLimiter<IPAddress>? _limiter;
     private readonly Func<IPAddress, System.Threading.RateLimiting.RateLimiter> _newBudget;
     private readonly Counter.Child _hits;

@@ -20,6 +20,6 @@ public static class RateLimitErrors
     /// <summary>A client address that has used up its failed authentications for the minute.</summary>
     public static GatewayError FailedAuthentications(int limit, TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "rate_limit_exceeded",
-            $"Too many requests with an invalid API key from this address ({limit} per minute). Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.",
+            $"Too many requests with an invalid API key or admin token from this address ({limit} per minute). Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.",
             RetryAfter: retryAfter);
 }

@@ -21,6 +21,9 @@ public static class RateLimitServiceCollectionExtensions
         });
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<FailedAuthenticationLimiter>();
+        // Wrong admin tokens spend a budget of their own: a client with bad API keys behind the same address (a NAT,
+        // a proxy) must not lock the operators out of the admin API.
+        builder.Services.AddKeyedSingleton<FailedAuthenticationLimiter>(FailedAuthenticationLimiter.AdminTokenBudget);
         builder.Services.AddHostedService<RateLimitHeadroomFlusher>();
         return builder;
     }

@@ -20,7 +20,7 @@ internal sealed class RealtimeBatch
         SeriesFor(new SeriesKey(RealtimeHours.Truncate(outcome.At), outcome.Provider, outcome.Model)).Add(outcome);
         if (!outcome.Success)
         {
-            AddError(outcome.Provider, new RecentError(outcome.Model, outcome.ErrorMessage ?? outcome.ErrorType ?? "unknown",
+            AddError(outcome.Provider, new RecentError(outcome.Model, ErrorText.Sanitize(outcome.ErrorMessage ?? outcome.ErrorType ?? "unknown"),
                 outcome.At.ToUnixTimeMilliseconds() / 1000.0, outcome.LatencyMs));
         }
     }

@@ -18,11 +18,14 @@ public sealed class AdminClient(HttpClient http) : IDisposable
     public async Task<Guid> CreateUserAsync(string email) =>
         (await SendAsync(HttpMethod.Post, "/admin/users", new { email, name = "Test User" })).GetProperty("id").GetGuid();
 
-    public async Task<(Guid Id, string Key)> CreateKeyAsync(Guid userId, string name = "test key")
+    public async Task<(Guid Id, string Key)> CreateKeyAsync(Guid userId, string name = "test key", string[]? roles = null)
     {
-        var key = await SendAsync(HttpMethod.Post, $"/admin/users/{userId}/api-keys", new { name });
+        var key = await SendAsync(HttpMethod.Post, $"/admin/users/{userId}/api-keys", new { name, roles = roles ?? [] });
         return (key.GetProperty("id").GetGuid(), key.GetProperty("key").GetString()!);
     }
+
+    /// <summary>Replaces a key's roles; returns the key as the admin API shows it.</summary>
+    public Task<JsonElement> SetRolesAsync(Guid keyId, params string[] roles) => SendAsync(HttpMethod.Put, $"/admin/api-keys/{keyId}/roles", new { roles });
 
     /// <summary>A new user with <paramref name="credits"/> and one key.</summary>
     public async Task<(Guid User, string Key)> CreateFundedKeyAsync(string email, decimal credits)

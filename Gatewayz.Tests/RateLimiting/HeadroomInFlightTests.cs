@@ -12,7 +12,7 @@ public sealed class HeadroomInFlightTests
 {
     private const long Window = 1_800_000_000;
     private static readonly RateLimitRequest Request = new(
-        new ClientIdentity("key-1", "user-1", "test"), new RateLimitPolicy(4, 1_000_000, 1_000, 1_000_000), Window, Tokens: 1);
+        new ClientIdentity("key-1", "user-1", "test", []), new RateLimitPolicy(4, 1_000_000, 1_000, 1_000_000), Window, Tokens: 1);
 
     [Fact]
     public void A_flush_in_flight_still_counts_until_redis_answers()

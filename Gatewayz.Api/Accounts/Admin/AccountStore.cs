@@ -22,25 +22,30 @@ public sealed class AccountStore(MeteredDatabase database)
         return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(sql, new { email, name }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
-    public async Task<ApiKeyRecord?> CreateApiKeyAsync(Guid userId, string name, string keyHash, CancellationToken cancellationToken)
+    public async Task<ApiKeyRecord?> CreateApiKeyAsync(Guid userId, string name, string[] roles, string keyHash, CancellationToken cancellationToken)
     {
         const string sql = """
-            insert into api_keys (user_id, name, key_hash)
-            select id, @name, @keyHash from users where id = @userId
-            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, null::text as Key
+            insert into api_keys (user_id, name, roles, key_hash)
+            select id, @name, @roles, @keyHash from users where id = @userId
+            returning id, user_id as UserId, name, roles, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash
             """;
-        return await RunAsync(connection => connection.QuerySingleOrDefaultAsync<ApiKeyRecord>(new CommandDefinition(sql, new { userId, name, keyHash }, cancellationToken: cancellationToken)), cancellationToken);
+        var row = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(sql, new { userId, name, roles, keyHash }, cancellationToken: cancellationToken)), cancellationToken);
+        return row?.Record;
     }
 
-    /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it.</summary>
-    public async Task<(ApiKeyRecord Record, string KeyHash)?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken)
+    /// <summary>Replaces a key's roles; returns it with its hash, so the auth cache can drop it. Null for an unknown key.</summary>
+    public Task<(ApiKeyRecord Record, string KeyHash)?> SetApiKeyRolesAsync(Guid keyId, string[] roles, CancellationToken cancellationToken) =>
+        UpdateApiKeyAsync("update api_keys set roles = @roles where id = @keyId", new { keyId, roles }, cancellationToken);
+
+    /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it. Null for an unknown key.</summary>
+    public Task<(ApiKeyRecord Record, string KeyHash)?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken) =>
+        UpdateApiKeyAsync("update api_keys set revoked_at = coalesce(revoked_at, now()) where id = @keyId", new { keyId }, cancellationToken);
+
+    private async Task<(ApiKeyRecord Record, string KeyHash)?> UpdateApiKeyAsync(string update, object parameters, CancellationToken cancellationToken)
     {
-        const string sql = """
-            update api_keys set revoked_at = coalesce(revoked_at, now()) where id = @keyId
-            returning id, user_id as UserId, name, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash
-            """;
-        var row = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<RevokedKeyRow>(new CommandDefinition(sql, new { keyId }, cancellationToken: cancellationToken)), cancellationToken);
-        return row is null ? null : (new ApiKeyRecord(row.Id, row.UserId, row.Name, row.CreatedAt, row.RevokedAt), row.KeyHash);
+        var sql = update + " returning id, user_id as UserId, name, roles, created_at as CreatedAt, revoked_at as RevokedAt, key_hash as KeyHash";
+        var row = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
+        return row is null ? null : (row.Record, row.KeyHash);
     }
 
     /// <summary>
@@ -121,5 +126,20 @@ public sealed class AccountStore(MeteredDatabase database)
     private Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
         database.RunAsync(DatabaseOperations.AccountAdmin, work, cancellationToken);
 
-    private sealed record RevokedKeyRow(Guid Id, Guid UserId, string Name, DateTime CreatedAt, DateTime? RevokedAt, string KeyHash);
+    /// <summary>
+    /// An <c>api_keys</c> row. Settable properties, not a constructor: Npgsql reports an array column's type as
+    /// <see cref="Array"/>, which Dapper cannot match to a constructor's <c>string[]</c>.
+    /// </summary>
+    private sealed class KeyRow
+    {
+        public Guid Id { get; init; }
+        public Guid UserId { get; init; }
+        public string Name { get; init; } = "";
+        public string[] Roles { get; init; } = [];
+        public DateTime CreatedAt { get; init; }
+        public DateTime? RevokedAt { get; init; }
+        public string KeyHash { get; init; } = "";
+
+        public ApiKeyRecord Record => new(Id, UserId, Name, Roles, CreatedAt, RevokedAt);
+    }
 }

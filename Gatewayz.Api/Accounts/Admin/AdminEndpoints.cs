@@ -20,10 +20,12 @@ public static class AdminEndpoints
         if (app.ServiceProvider.GetService<AccountStore>() is null || !app.ServiceProvider.GetRequiredService<AdminTokenVerifier>().IsConfigured)
             return app;
 
-        var admin = app.MapGroup("/admin").WithTags("Admin").AddEndpointFilter<AdminTokenFilter>();
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization(GatewayAuthorization.AdminPolicy);
+        AnyContentType.ApplyTo(admin);
         admin.MapPost("/users", CreateUserAsync);
         admin.MapPost("/users/{userId:guid}/api-keys", CreateApiKeyAsync);
         admin.MapDelete("/api-keys/{keyId:guid}", RevokeApiKeyAsync);
+        admin.MapPut("/api-keys/{keyId:guid}/roles", SetApiKeyRolesAsync);
         admin.MapPost("/users/{userId:guid}/credits", GrantCreditsAsync);
         admin.MapGet("/users/{userId:guid}/credits", GetBalanceAsync);
         admin.MapPost("/users/{userId:guid}/trial/start", StartTrialAsync);
@@ -49,18 +51,37 @@ public static class AdminEndpoints
         var name = AdminFieldRules.KeyName(body.Name);
         var key = ApiKeyGenerator.NewKey();
         var hash = ApiKeyHash.Of(key);
-        var record = await store.CreateApiKeyAsync(userId, name, hash.Hex, cancellationToken) ?? throw UserNotFound();
+        var record = await store.CreateApiKeyAsync(userId, name, Roles(body.Roles ?? []), hash.Hex, cancellationToken) ?? throw UserNotFound();
         // A replica that answered this key as unknown before it existed must not go on doing so.
         await invalidations.PublishAsync(hash);
         return Created(record with { Key = key });
     }
 
-    private static async Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, ApiKeyInvalidations invalidations, CancellationToken cancellationToken)
+    private static Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, ApiKeyInvalidations invalidations, CancellationToken cancellationToken) =>
+        ChangeApiKeyAsync(store.RevokeApiKeyAsync(keyId, cancellationToken), invalidations);
+
+    private static Task<IResult> SetApiKeyRolesAsync(Guid keyId, SetApiKeyRoles body, AccountStore store, ApiKeyInvalidations invalidations,
+        CancellationToken cancellationToken) =>
+        ChangeApiKeyAsync(store.SetApiKeyRolesAsync(keyId, Roles(body.Roles ?? throw new GatewayException(GatewayError.MissingField("roles"))), cancellationToken), invalidations);
+
+    /// <summary>Answers a changed key and tells every replica to drop its cached resolution at once.</summary>
+    private static async Task<IResult> ChangeApiKeyAsync(Task<(ApiKeyRecord Record, string KeyHash)?> change, ApiKeyInvalidations invalidations)
     {
-        var (record, keyHash) = await store.RevokeApiKeyAsync(keyId, cancellationToken)
+        var (record, keyHash) = await change
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status404NotFound, "api_key_not_found", "No such API key."));
         await invalidations.PublishAsync(ApiKeyHash.FromHex(keyHash));
         return Ok(record);
+    }
+
+    /// <summary>The roles as stored: each one the gateway knows (else a 400 naming <c>roles[i]</c>), once, in order.</summary>
+    private static string[] Roles(string[] roles)
+    {
+        for (var i = 0; i < roles.Length; i++)
+        {
+            if (!ApiKeyRoles.Assignable.Contains(roles[i]))
+                throw new GatewayException(GatewayError.InvalidValue($"roles[{i}]", $"one of {string.Join(", ", ApiKeyRoles.Assignable)}."));
+        }
+        return [.. roles.Distinct(StringComparer.Ordinal)];
     }
 
     private static async Task<IResult> GrantCreditsAsync(Guid userId, GrantCredits body, AccountStore store, CreditBalances balances, CancellationToken cancellationToken)

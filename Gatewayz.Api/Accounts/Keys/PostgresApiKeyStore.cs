@@ -12,7 +12,7 @@ namespace Gatewayz.Api.Accounts.Keys;
 public sealed class PostgresApiKeyStore(MeteredDatabase database) : IApiKeyStore
 {
     private const string FindSql = """
-        select id::text as KeyId, user_id::text as UserId, name as KeyName
+        select id::text as KeyId, user_id::text as UserId, name as KeyName, roles as Roles
         from api_keys where key_hash = @hash and revoked_at is null
         """;
 
@@ -20,13 +20,23 @@ public sealed class PostgresApiKeyStore(MeteredDatabase database) : IApiKeyStore
     {
         try
         {
-            return await database.RunAsync(DatabaseOperations.ApiKeyLookup, connection =>
-                connection.QuerySingleOrDefaultAsync<ClientIdentity>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken)), cancellationToken);
+            var row = await database.RunAsync(DatabaseOperations.ApiKeyLookup, connection =>
+                connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(FindSql, new { hash = hash.Hex }, cancellationToken: cancellationToken)), cancellationToken);
+            return row is null ? null : new ClientIdentity(row.KeyId, row.UserId, row.KeyName, row.Roles);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
             // Neither known nor unknown: the auth cache falls back to the key's last resolution, or the request gets a 503.
             throw new ApiKeyStoreUnavailableException(exception);
         }
+    }
+
+    /// <summary>Settable properties: Npgsql reports <c>roles</c> (text[]) as <see cref="Array"/>, which Dapper cannot match to a constructor.</summary>
+    private sealed class KeyRow
+    {
+        public string KeyId { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public string KeyName { get; init; } = "";
+        public string[] Roles { get; init; } = [];
     }
 }
