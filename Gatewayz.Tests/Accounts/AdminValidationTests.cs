@@ -207,6 +207,7 @@ public sealed class AdminValidationTests(StorageFixture storage) : IClassFixture
     [InlineData("/admin/users", """{"email":5}""", "email")]
     [InlineData("/admin/users", """{"email":"ada@example.com","name":["Ada"]}""", "name")]
     [InlineData("/admin/users/{user}/api-keys", """{"name":{"first":"laptop"}}""", "name")]
+    [InlineData("/admin/users/{user}/api-keys", """{"name":"laptop","roles":["monitoring",5]}""", "roles[1]")]
     [InlineData("/admin/users/{user}/credits", """{"amount":1,"reason":7}""", "reason")]
     [InlineData("/admin/users/{user}/credits", """{"amount":1,"amount":2}""", "amount")]
     [InlineData("/admin/users/{user}/credits", """{"reason":"no amount"}""", "amount")]
