@@ -18,7 +18,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         }
         catch (BadHttpRequestException exception)
         {
-            await TryWriteAsync(context, StatusCodeErrors.For(context, exception.StatusCode));
+            await TryWriteAsync(context, StatusCodeErrors.ForBadRequest(context, exception));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gatewayz.Api.Errors;
@@ -20,7 +21,32 @@ public static class StatusCodeErrors
         _ => GatewayError.FromStatus(status),
     };
 
+    /// <summary>
+    /// The error for a <see cref="BadHttpRequestException"/>. A body the framework could not bind as JSON is told
+    /// apart: malformed JSON is <see cref="GatewayError.InvalidJson"/>, a repeated key <see cref="GatewayError.DuplicateKey"/>,
+    /// and a value that cannot be read as its field's type (a string for a number, a number out of the type's range,
+    /// an unpaired surrogate in a string) <see cref="GatewayError.InvalidValue"/>; both name the field by its JSON
+    /// path (<c>amount</c>, <c>roles[0]</c>).
+    /// </summary>
+    public static GatewayError ForBadRequest(HttpContext context, BadHttpRequestException exception) =>
+        exception.InnerException is JsonException json ? ForUnboundJson(json) : For(context, exception.StatusCode);
+
     /// <summary>413 naming the request's body limit (the server's, which the gateway sets to its own).</summary>
     public static GatewayError RequestTooLarge(HttpContext context) =>
         GatewayError.RequestTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+
+    private static GatewayError ForUnboundJson(JsonException json)
+    {
+        // The reader's own exception inside the serializer's: the text is not JSON at all.
+        if (json.InnerException is JsonException reader)
+            return GatewayError.InvalidJson(reader.Message);
+        if (json.Path is not { Length: > 2 } path || !path.StartsWith("$.", StringComparison.Ordinal))
+            return GatewayError.InvalidJson("the body must be a JSON object.");
+        var field = GatewayError.Truncate(path[2..]);
+        // The serializer tells a repeated key (AllowDuplicateProperties = false) only by its message; were that to change,
+        // the answer would still be a 400 naming the field.
+        return json.InnerException is null && json.Message.StartsWith("Duplicate property", StringComparison.Ordinal)
+            ? GatewayError.DuplicateKey(field)
+            : GatewayError.InvalidValue(field, json.InnerException?.Message ?? "the JSON value cannot be read as this field's type.");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gatewayz.Api.Caching;
 using Gatewayz.Api.Catalog;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -23,8 +24,16 @@ public static class HttpEdgeExtensions
         });
 
         // Bodies bound by the framework (the admin API) refuse a repeated key as the chat endpoints do: which copy
-        // counts is up to each parser, and a body must mean one thing.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
+        // counts is up to each parser, and a body must mean one thing. A number must be a JSON number: the web
+        // defaults would also read "10" as 10, and a credit amount sent as a string is more likely a mistake.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.AllowDuplicateProperties = false;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        // A body the framework cannot bind throws in every environment (not only Development), so the error
+        // middleware can name the field at fault (StatusCodeErrors.ForBadRequest) instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         // The server's limit is the gateway's own: decompression checks the decoded body against the
         // server's limit, so a small compressed body cannot expand past it on any endpoint.

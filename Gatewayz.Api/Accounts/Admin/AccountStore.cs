@@ -48,6 +48,10 @@ public sealed class AccountStore(MeteredDatabase database)
         return row is null ? null : (row.Record, row.KeyHash);
     }
 
+    /// <summary>
+    /// Adds a ledger entry of <paramref name="amount"/> credits and returns the new balance. A grant that would take
+    /// the balance past its column throws <see cref="AdminFieldRules.BalanceOutOfRange"/>'s 400; the entry is not stored.
+    /// </summary>
     public async Task<CreditBalanceRecord?> GrantCreditsAsync(Guid userId, decimal amount, string reason, CancellationToken cancellationToken)
     {
         // The ledger trigger updates credit_balances in this same statement's transaction.
@@ -58,7 +62,17 @@ public sealed class AccountStore(MeteredDatabase database)
                 returning user_id)
             select user_id as UserId from entry
             """;
-        var granted = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { userId, amount, reason }, cancellationToken: cancellationToken)), cancellationToken);
+        Guid? granted;
+        try
+        {
+            granted = await RunAsync(connection => connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { userId, amount, reason }, cancellationToken: cancellationToken)), cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.NumericValueOutOfRange)
+        {
+            // The amount itself fits the ledger (AdminFieldRules.Amount); only the trigger's new balance can overflow,
+            // and that fails the whole statement, ledger insert included.
+            throw AdminFieldRules.BalanceOutOfRange();
+        }
         return granted is null ? null : await GetBalanceAsync(userId, cancellationToken);
     }
 

@@ -11,12 +11,10 @@ namespace Gatewayz.Api.Accounts.Admin;
 /// <summary>
 /// <c>/admin</c>: users, API keys (the plain key is returned once and never stored), credits,
 /// trials and subscriptions. Mapped only when both the account database and an admin token are configured.
+/// Every body field is checked by <see cref="AdminFieldRules"/> before anything is stored.
 /// </summary>
 public static class AdminEndpoints
 {
-    private const int DefaultTrialDays = 14;
-    private static readonly string[] SubscriptionStatuses = ["active", "cancelled"];
-
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<AccountStore>() is null || !app.ServiceProvider.GetRequiredService<AdminTokenVerifier>().IsConfigured)
@@ -33,14 +31,16 @@ public static class AdminEndpoints
         admin.MapPost("/users/{userId:guid}/trial/start", StartTrialAsync);
         admin.MapPost("/users/{userId:guid}/trial/convert", ConvertTrialAsync);
         admin.MapPut("/users/{userId:guid}/subscription", SetSubscriptionAsync);
+        // Admin bodies are a few hundred bytes: a larger one is refused (413) before it is read, on every endpoint of the group.
+        admin.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AdminFieldRules.MaxBodyBytes));
         return app;
     }
 
     private static async Task<IResult> CreateUserAsync(CreateUser body, AccountStore store, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Email) || !body.Email.Contains('@'))
-            throw new GatewayException(GatewayError.InvalidValue("email", "an email address is required."));
-        var user = await store.CreateUserAsync(body.Email.Trim(), body.Name?.Trim() ?? "", cancellationToken)
+        var email = AdminFieldRules.Email(body.Email);
+        var name = AdminFieldRules.UserName(body.Name);
+        var user = await store.CreateUserAsync(email, name, cancellationToken)
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status409Conflict, "user_exists", "A user with this email already exists.", "email"));
         return Created(user);
     }
@@ -48,11 +48,10 @@ public static class AdminEndpoints
     private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey body, AccountStore store, ApiKeyInvalidations invalidations,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Name))
-            throw new GatewayException(GatewayError.MissingField("name"));
+        var name = AdminFieldRules.KeyName(body.Name);
         var key = ApiKeyGenerator.NewKey();
         var hash = ApiKeyHash.Of(key);
-        var record = await store.CreateApiKeyAsync(userId, body.Name.Trim(), Roles(body.Roles ?? []), hash.Hex, cancellationToken) ?? throw UserNotFound();
+        var record = await store.CreateApiKeyAsync(userId, name, Roles(body.Roles ?? []), hash.Hex, cancellationToken) ?? throw UserNotFound();
         // A replica that answered this key as unknown before it existed must not go on doing so.
         await invalidations.PublishAsync(hash);
         return Created(record with { Key = key });
@@ -87,9 +86,9 @@ public static class AdminEndpoints
 
     private static async Task<IResult> GrantCreditsAsync(Guid userId, GrantCredits body, AccountStore store, CreditBalances balances, CancellationToken cancellationToken)
     {
-        if (body.Amount == 0)
-            throw new GatewayException(GatewayError.InvalidValue("amount", "a non-zero number of credits (US dollars) is required."));
-        var balance = await store.GrantCreditsAsync(userId, body.Amount, body.Reason ?? "admin_grant", cancellationToken) ?? throw UserNotFound();
+        var amount = AdminFieldRules.Amount(body.Amount);
+        var reason = AdminFieldRules.Reason(body.Reason);
+        var balance = await store.GrantCreditsAsync(userId, amount, reason, cancellationToken) ?? throw UserNotFound();
         balances.Forget(userId);
         return Ok(balance);
     }
@@ -99,9 +98,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> StartTrialAsync(Guid userId, StartTrial? body, AccountStore store, CancellationToken cancellationToken)
     {
-        var days = body?.Days ?? DefaultTrialDays;
-        if (days is < 1 or > 365)
-            throw new GatewayException(GatewayError.InvalidValue("days", "between 1 and 365."));
+        var days = AdminFieldRules.TrialDays(body?.Days);
         return Ok(await store.StartTrialAsync(userId, days, cancellationToken) ?? throw UserNotFound());
     }
 
@@ -110,13 +107,9 @@ public static class AdminEndpoints
 
     private static async Task<IResult> SetSubscriptionAsync(Guid userId, SetSubscription body, AccountStore store, CancellationToken cancellationToken)
     {
-        var tiers = await store.ListTiersAsync(cancellationToken);
-        if (body.Tier is null || !tiers.Contains(body.Tier))
-            throw new GatewayException(GatewayError.InvalidValue("tier", $"one of {string.Join(", ", tiers.Order())}."));
-        var status = body.Status ?? "active";
-        if (!SubscriptionStatuses.Contains(status))
-            throw new GatewayException(GatewayError.InvalidValue("status", "active or cancelled."));
-        return Ok(await store.SetSubscriptionAsync(userId, body.Tier, status, cancellationToken) ?? throw UserNotFound());
+        var tier = AdminFieldRules.Tier(body.Tier, await store.ListTiersAsync(cancellationToken));
+        var status = AdminFieldRules.Status(body.Status);
+        return Ok(await store.SetSubscriptionAsync(userId, tier, status, cancellationToken) ?? throw UserNotFound());
     }
 
     private static GatewayException UserNotFound() =>

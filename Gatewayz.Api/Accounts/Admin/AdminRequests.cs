@@ -9,7 +9,8 @@ public static class AdminRequests
 
     public sealed record SetApiKeyRoles(string[]? Roles);
 
-    public sealed record GrantCredits(decimal Amount, string? Reason);
+    /// <summary>A grant or correction; <see cref="Amount"/> is nullable so that a missing amount is told apart from 0.</summary>
+    public sealed record GrantCredits(decimal? Amount, string? Reason);
 
     public sealed record StartTrial(int? Days);
 
