@@ -48,17 +48,15 @@ internal static class ManagementPortListener
     /// <summary>The URL list as the host builds it when it starts the server (GenericWebHostService).</summary>
     private static List<string> ConfiguredUrls(IConfiguration configuration)
     {
-        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls)
-            return [.. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-        List<string> ports = [.. Ports(configuration[WebHostDefaults.HttpPortsKey], Uri.UriSchemeHttp),
-            .. Ports(configuration[WebHostDefaults.HttpsPortsKey], Uri.UriSchemeHttps)];
-        return ports.Count > 0 ? ports : [KestrelDefaultAddress];
+        List<string> urls = configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured
+            ? [.. Split(configured)]
+            : [.. Split(configuration[WebHostDefaults.HttpPortsKey]).Select(port => $"{Uri.UriSchemeHttp}://*:{port}"),
+                .. Split(configuration[WebHostDefaults.HttpsPortsKey]).Select(port => $"{Uri.UriSchemeHttps}://*:{port}")];
+        return urls.Count > 0 ? urls : [KestrelDefaultAddress];
     }
 
-    private static IEnumerable<string> Ports(string? ports, string scheme) =>
-        (ports ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(port => $"{scheme}://*:{port}");
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // A Unix socket or named pipe has no host: the management port then stays on this machine.
     private static string Host(string address) =>

@@ -28,10 +28,12 @@ public sealed class ManagementPortListenerTests
         configuration["urls"].ShouldBe(urls);
     }
 
-    [Fact]
-    public void Without_configured_addresses_it_joins_kestrels_default()
+    [Theory]
+    [InlineData("http_ports", "")]
+    [InlineData("urls", ";")]
+    public void Without_configured_addresses_it_joins_kestrels_default(string key, string value)
     {
-        var configuration = Configuration((PortSetting, "9464"));
+        var configuration = Configuration((key, value), (PortSetting, "9464"));
 
         ManagementPortListener.Add(configuration);
 
