@@ -8,11 +8,14 @@ namespace Gatewayz.Api.Metrics.Structured;
 /// </summary>
 public static class StructuredMetricsEndpoints
 {
+    /// <summary>The path under which the structured endpoints are.</summary>
+    public const string PathPrefix = "/prometheus/metrics";
+
     private const string TextFormat = "text/plain; version=0.0.4; charset=utf-8";
 
     public static IEndpointRouteBuilder MapStructuredMetrics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/prometheus/metrics").WithTags("Metrics");
+        var group = app.MapGroup(PathPrefix).WithTags("Metrics");
         group.MapGet("/summary", SummaryAsync);
         group.MapGet("/docs", () => TypedResults.Text(MetricCatalogMarkdown.Render(), "text/markdown; charset=utf-8"));
         group.MapGet("/{category}", CategoryAsync);
