@@ -8,7 +8,7 @@ using static Gatewayz.Api.Monitoring.MonitoringParameters;
 namespace Gatewayz.Api.Monitoring;
 
 /// <summary>
-/// <c>/api/monitoring/*</c> (seed 003): real-time answers from the real-time store and health view,
+/// <c>/api/monitoring/*</c>: real-time answers from the real-time store and health view,
 /// history from Postgres. Without Postgres the history endpoints answer 503 <c>history_unavailable</c>.
 /// </summary>
 public static class MonitoringEndpoints

@@ -3,7 +3,7 @@ using Gatewayz.Api.Errors;
 namespace Gatewayz.Api.Metrics.Structured;
 
 /// <summary>
-/// Seed 004's structured endpoints: <c>/prometheus/metrics/{all|system|providers|models|business|performance}</c>
+/// The structured metrics endpoints: <c>/prometheus/metrics/{all|system|providers|models|business|performance}</c>
 /// (Prometheus text, cut by the catalog's categories), <c>/summary</c> (JSON) and <c>/docs</c> (the catalog as markdown).
 /// </summary>
 public static class StructuredMetricsEndpoints
