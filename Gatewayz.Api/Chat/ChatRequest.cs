@@ -14,10 +14,11 @@ namespace Gatewayz.Api.Chat;
 /// </summary>
 public sealed record ChatRequest
 {
-    // The translation into the format that is not the client's, made when a route of that format is first
-    // tried: either the body or why that format cannot express the request. Routes are tried one at a time.
-    private JsonElement _translated;
-    private GatewayError? _untranslatable;
+    // The translations into the upstream formats that are not the client's, each made when a route of that format
+    // is first tried: either the body or why that format cannot express the request. Routes are tried one at a time.
+    // Value fields, so that a copy made with `with` before any route is tried starts with none.
+    private Translation _toOpenAi;
+    private Translation _toAnthropic;
 
     /// <summary>OpenAI's and Anthropic's <c>model</c>, as the client named it.</summary>
     public required string Model { get; init; }
@@ -91,6 +92,19 @@ public sealed record ChatRequest
     /// </summary>
     public ThinkingRequest? Thinking { get; init; }
 
+    /// <summary>
+    /// The shape of the answer's text: the Responses API's <c>text.format</c>, which an OpenAI-compatible upstream
+    /// receives as <c>response_format</c>. Unset on <c>/v1/chat/completions</c>, whose body carries its own.
+    /// </summary>
+    public ResponseFormat? ResponseFormat { get; init; }
+
+    /// <summary>
+    /// How much the model should reason first, as OpenAI's levels (<see cref="ReasoningEfforts.Levels"/>): the Responses
+    /// API's <c>reasoning.effort</c>, which an OpenAI-compatible upstream receives as <c>reasoning_effort</c>. Unset on
+    /// <c>/v1/chat/completions</c>, whose body carries its own, and on <c>/v1/messages</c> (see <see cref="Thinking"/>).
+    /// </summary>
+    public string? ReasoningEffort { get; init; }
+
     /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
     public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);
 
@@ -103,24 +117,38 @@ public sealed record ChatRequest
     public JsonElement BodyFor(WireFormat format) =>
         RefusalFor(format) is { } refusal ? throw new GatewayException(refusal)
         : format == ClientFormat || Translator is null ? ClientBody
-        : _translated;
+        : TranslationTo(format).Body;
 
     /// <summary>Why an upstream of <paramref name="format"/> cannot be sent this request (a 400 naming the field or part), or null when it can.</summary>
     public GatewayError? RefusalFor(WireFormat format)
     {
         if (format == ClientFormat || Translator is null)
             return null;
-        if (_translated.ValueKind == JsonValueKind.Undefined && _untranslatable is null)
+        ref var translation = ref TranslationTo(format);
+        if (translation.Body.ValueKind == JsonValueKind.Undefined && translation.Refusal is null)
         {
             try
             {
-                _translated = Translator.Translate(this, format);
+                translation.Body = Translator.Translate(this, format);
             }
             catch (GatewayException refused)
             {
-                _untranslatable = refused.Error;
+                translation.Refusal = refused.Error;
             }
         }
-        return _untranslatable;
+        return translation.Refusal;
+    }
+
+    private ref Translation TranslationTo(WireFormat format)
+    {
+        if (format == WireFormat.OpenAi) return ref _toOpenAi;
+        if (format == WireFormat.Anthropic) return ref _toAnthropic;
+        throw new ArgumentOutOfRangeException(nameof(format), format, "Upstreams speak OpenAI's or Anthropic's format.");
+    }
+
+    private struct Translation
+    {
+        public JsonElement Body;
+        public GatewayError? Refusal;
     }
 }

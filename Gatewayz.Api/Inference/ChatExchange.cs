@@ -31,7 +31,7 @@ public sealed class ChatExchange(
         var client = await authenticator.AuthenticateAsync(context.Request, format.AcceptsXApiKey, cancellationToken);
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         context.Response.RegisterForDispose(body);
-        var request = format.Parse(body.Root);
+        var request = await format.ResolveAsync(format.Parse(body.Root), client, cancellationToken);
         if (ForwardedHeaders(context.Request, format) is { } headers)
             request = request with { ClientHeaders = headers };
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
@@ -63,6 +63,7 @@ public sealed class ChatExchange(
         var result = await inference.CompleteAsync(chat.Request, chat.Model, chat.Settlement, context.RequestAborted);
         context.Response.Headers[ProviderHeader.Name] = result.Route.Provider;
         var json = format.EncodeCompletion(chat.Identity, result.Completion);
+        await format.AnsweredAsync(json, context.RequestAborted);
         responseCache.Store(cacheKey, json);
         await JsonResponse.WriteAsync(context.Response, json, context.RequestAborted);
     }
