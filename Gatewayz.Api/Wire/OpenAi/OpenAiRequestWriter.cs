@@ -8,9 +8,9 @@ namespace Gatewayz.Api.Wire.OpenAi;
 /// <summary>
 /// Writes a canonical <see cref="ChatRequest"/> as an OpenAI chat-completions body, the form every
 /// OpenAI-compatible upstream reads: the request a client sent in another format (Anthropic's Messages),
-/// restated. <c>stream</c> and <c>stream_options</c> are left to <c>UpstreamRequestBody</c>, which adds them
-/// to every upstream attempt. Anthropic's <c>thinking</c> becomes <c>reasoning_effort</c> (see
-/// <see cref="WriteReasoningEffort"/>), as does the Responses API's <c>reasoning.effort</c>; its <c>text.format</c>
+/// restated. A streamed request says <c>stream: true</c>, as a client's body does (a writer for another format reads
+/// it there); <c>UpstreamRequestBody</c> writes <c>stream</c> and <c>stream_options</c> afresh for every upstream
+/// attempt. Anthropic's <c>thinking</c> becomes <c>reasoning_effort</c> (see <see cref="WriteReasoningEffort"/>), as does the Responses API's <c>reasoning.effort</c>; its <c>text.format</c>
 /// becomes <c>response_format</c>. What the format cannot express is a 400 naming the part, never a silent drop —
 /// except reasoning (<see cref="ThinkingPart"/>), which OpenAI's format has no input for and no model needs
 /// back (see <see cref="MessageShape"/>), so it is left out.
@@ -45,6 +45,7 @@ public static class OpenAiRequestWriter
             WriteMessage(writer, request.Messages[m], m, pathOf);
         writer.WriteEndArray();
         WriteTools(writer, request);
+        if (request.Stream) writer.WriteBoolean("stream", true);
         if (request.MaxTokens is { } maxTokens) writer.WriteNumber("max_tokens", maxTokens);
         if (request.Temperature is { } temperature) writer.WriteNumber("temperature", temperature);
         if (request.TopP is { } topP) writer.WriteNumber("top_p", topP);
