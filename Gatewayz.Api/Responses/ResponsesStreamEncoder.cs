@@ -57,21 +57,13 @@ public sealed class ResponsesStreamEncoder(ResponseIdentity identity, ResponsesS
                 case ChatDeltaKind.Text or ChatDeltaKind.Refusal when delta.Text is { Length: > 0 } text:
                     var message = OpenItem(sse, ItemKind.Message);
                     message.Text.Append(text);
-                    var textEvent = Begin(sse, "response.output_text.delta", message);
-                    textEvent.WriteNumber("content_index", 0);
-                    textEvent.WriteString("delta", text);
-                    textEvent.WriteStartArray("logprobs");
-                    textEvent.WriteEndArray();
-                    End(sse);
+                    WriteContentText(sse, "response.output_text.delta", message, "delta", text);
                     wrote = true;
                     break;
                 case ChatDeltaKind.Thinking when delta.Text is { Length: > 0 } thinking:
                     var reasoning = OpenItem(sse, ItemKind.Reasoning);
                     reasoning.Text.Append(thinking);
-                    var thinkingEvent = Begin(sse, "response.reasoning_text.delta", reasoning);
-                    thinkingEvent.WriteNumber("content_index", 0);
-                    thinkingEvent.WriteString("delta", thinking);
-                    End(sse);
+                    WriteContentText(sse, "response.reasoning_text.delta", reasoning, "delta", thinking);
                     wrote = true;
                     break;
                 case ChatDeltaKind.ToolCallStarted:
@@ -178,12 +170,7 @@ public sealed class ResponsesStreamEncoder(ResponseIdentity identity, ResponsesS
         switch (item.Kind)
         {
             case ItemKind.Message:
-                var textDone = Begin(sse, "response.output_text.done", item);
-                textDone.WriteNumber("content_index", 0);
-                textDone.WriteString("text", text);
-                textDone.WriteStartArray("logprobs");
-                textDone.WriteEndArray();
-                End(sse);
+                WriteContentText(sse, "response.output_text.done", item, "text", text);
                 var partDone = Begin(sse, "response.content_part.done", item);
                 partDone.WriteNumber("content_index", 0);
                 partDone.WritePropertyName("part");
@@ -197,10 +184,7 @@ public sealed class ResponsesStreamEncoder(ResponseIdentity identity, ResponsesS
                 End(sse);
                 break;
             case ItemKind.Reasoning:
-                var reasoningDone = Begin(sse, "response.reasoning_text.done", item);
-                reasoningDone.WriteNumber("content_index", 0);
-                reasoningDone.WriteString("text", text);
-                End(sse);
+                WriteContentText(sse, "response.reasoning_text.done", item, "text", text);
                 break;
         }
         item.Done = true;
@@ -210,6 +194,23 @@ public sealed class ResponsesStreamEncoder(ResponseIdentity identity, ResponsesS
         ResponsesWire.WriteOutputItem(done, identity, item.OutputIndex, item.ToPart(), status.ItemStatus);
         done.WriteEndObject();
         sse.EndEvent();
+    }
+
+    /// <summary>
+    /// An event about the text of an item's one content part, a fragment (<c>delta</c>) or the whole (<c>text</c>); output
+    /// text has <c>logprobs</c>, empty, as the bridge carries none.
+    /// </summary>
+    private void WriteContentText(ServerSentEventWriter sse, string type, OutputItem item, string field, string text)
+    {
+        var writer = Begin(sse, type, item);
+        writer.WriteNumber("content_index", 0);
+        writer.WriteString(field, text);
+        if (item.Kind == ItemKind.Message)
+        {
+            writer.WriteStartArray("logprobs");
+            writer.WriteEndArray();
+        }
+        End(sse);
     }
 
     /// <summary>The answer so far, one part per output item.</summary>

@@ -209,6 +209,37 @@ public sealed class ResponsesSdkTests : IDisposable
     }
 
     [Fact]
+    public async Task Streamed_reasoning_comes_as_reasoning_text_deltas_before_the_answers_text()
+    {
+        var options = ResponsesGateway.Options(ResponseItem.CreateUserMessageItem("Think about gateways"));
+        options.ReasoningOptions = new ResponseReasoningOptions { ReasoningEffortLevel = ResponseReasoningEffortLevel.Low };
+        var order = new List<string>();
+        var reasoning = new StringBuilder();
+        ResponseResult? completed = null;
+
+        await foreach (var update in await _gateway.CreateResponsesClient().CreateResponseStreamingAsync(ResponsesGateway.Streamed(options)))
+        {
+            switch (update)
+            {
+                case StreamingResponseReasoningTextDeltaUpdate delta:
+                    reasoning.Append(delta.Delta);
+                    order.Add("reasoning");
+                    break;
+                case StreamingResponseOutputTextDeltaUpdate: order.Add("text"); break;
+                case StreamingResponseCompletedUpdate done: completed = done.Response; break;
+            }
+        }
+
+        reasoning.Length.ShouldBeGreaterThan(0);
+        order.Distinct().ShouldBe(["reasoning", "text"]);
+        var output = completed.ShouldNotBeNull().OutputItems;
+        output.Count.ShouldBe(2);
+        output[0].ShouldBeAssignableTo<ReasoningResponseItem>();
+        output[1].ShouldBeAssignableTo<MessageResponseItem>();
+        completed.Usage.OutputTokenDetails.ReasoningTokenCount.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task An_answer_cut_at_max_output_tokens_is_incomplete_for_that_reason()
     {
         var options = ResponsesGateway.Options(ResponseItem.CreateUserMessageItem("Tell me everything"));
