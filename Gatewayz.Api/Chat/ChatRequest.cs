@@ -7,7 +7,8 @@ namespace Gatewayz.Api.Chat;
 /// <summary>
 /// A chat request in the gateway's own terms, and the body each upstream format receives
 /// (<see cref="BodyFor"/>): the client's own body for an upstream of the client's format, so the upstream
-/// receives every parameter the client sent; a translation (<see cref="Translator"/>) for the other. On
+/// receives every parameter the client sent; a translation (<see cref="Translator"/>) for the others (both, for a
+/// Responses API client, whose format no upstream speaks). On
 /// <c>/v1/chat/completions</c> the parser fills only what the gateway itself reads (<see cref="Tools"/>,
 /// <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and <see cref="User"/> stay unset). The
 /// client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
