@@ -6,7 +6,7 @@ using Polly;
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>The state one attempt on one route needs, passed to Polly without a closure.</summary>
-/// <typeparam name="TRequest">The request's operation type (<see cref="Chat.ChatRequest"/>, <see cref="Inference.IOperationRequest"/>).</typeparam>
+/// <typeparam name="TRequest">The request's operation type (<see cref="Chat.ChatRequest"/>, <see cref="Inference.OperationRequest"/>).</typeparam>
 public readonly record struct RouteAttempt<TRequest>(
     RouteResilience Route,
     TRequest Request,
