@@ -41,9 +41,9 @@ app.UseGatewayErrors();
 app.UseRouting();
 app.UseGatewayCors();
 app.UseHttpMetrics();
-app.UseRequestBodyDecoding();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestBodyDecoding();
 
 app.MapDefaultEndpoints();
 app.MapGatewayMetrics();

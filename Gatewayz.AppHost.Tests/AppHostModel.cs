@@ -11,6 +11,16 @@ internal static class AppHostModel
         await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(
             [$"{StackSettings.ModeSetting}={mode}", .. settings]);
 
+    /// <summary>What building the model with <paramref name="settings"/> (and nothing else) fails with, as text.</summary>
+    public static async Task<string> StartUpFailureAsync(params string[] settings)
+    {
+        var failure = await Should.ThrowAsync<Exception>(async () =>
+        {
+            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(settings);
+        });
+        return failure.ToString();
+    }
+
     public static IResource Resource(this IDistributedApplicationTestingBuilder builder, string name) =>
         builder.Resources.Single(resource => resource.Name == name);
 

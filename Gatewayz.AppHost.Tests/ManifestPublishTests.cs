@@ -16,7 +16,10 @@ public sealed class ManifestPublishTests : IAsyncLifetime
 
     private string ManifestPath => Path.Combine(_output, "aspire-manifest.json");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _resources = await PublishAsync(ManifestPath);
+
+    /// <summary>Publishes the manifest to <paramref name="manifestPath"/> with the AppHost <paramref name="settings"/> (<c>--KEY=VALUE</c>); returns its resources.</summary>
+    private static async Task<JsonElement> PublishAsync(string manifestPath, params string[] settings)
     {
         var configuration = typeof(ManifestPublishTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var startInfo = new ProcessStartInfo("dotnet")
@@ -24,11 +27,12 @@ public sealed class ManifestPublishTests : IAsyncLifetime
             ArgumentList =
             {
                 "run", "--project", Path.Combine(ProcessStackFixture.RepositoryRoot(), "Gatewayz.AppHost"), "--no-build",
-                "-c", configuration, "--", "--publisher", "manifest", "--output-path", ManifestPath,
+                "-c", configuration, "--", "--publisher", "manifest", "--output-path", manifestPath,
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var setting in settings) startInfo.ArgumentList.Add(setting);
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -36,8 +40,8 @@ public sealed class ManifestPublishTests : IAsyncLifetime
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(0, $"{await output}\n{await errors}");
 
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(ManifestPath));
-        _resources = manifest.RootElement.GetProperty("resources").Clone();
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath));
+        return manifest.RootElement.GetProperty("resources").Clone();
     }
 
     public Task DisposeAsync()
@@ -135,6 +139,18 @@ public sealed class ManifestPublishTests : IAsyncLifetime
         environment["TEMPO_TARGET"].ShouldBe("{tempo.bindings.http.host}:{tempo.bindings.http.port}");
         environment["LOKI_TARGET"].ShouldBe("{loki.bindings.http.host}:{loki.bindings.http.port}");
         environment["MIMIR_REMOTE_WRITE_URL"].ShouldBe("{mimir.bindings.http.url}/api/v1/push");
+    }
+
+    [Fact]
+    public async Task With_a_management_port_the_gateways_container_listens_on_it_and_prometheus_scrapes_it()
+    {
+        var resources = await PublishAsync(Path.Combine(_output, "management", "aspire-manifest.json"), $"--{GatewayServices.ManagementPortSetting}=9464");
+        var api = resources.GetProperty("api");
+
+        api.GetProperty("bindings").GetProperty(GatewayServices.ManagementEndpoint).GetProperty("targetPort").GetInt32().ShouldBe(9464);
+        api.GetProperty("env").GetProperty("Gatewayz__Metrics__ManagementPort").GetString().ShouldBe("{api.bindings.management.targetPort}");
+        resources.GetProperty("prometheus").GetProperty("env").GetProperty("GATEWAY_API_TARGET").GetString()
+            .ShouldBe("{api.bindings.management.host}:{api.bindings.management.port}");
     }
 
     [Fact]

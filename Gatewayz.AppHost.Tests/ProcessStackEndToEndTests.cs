@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Gatewayz.AppHost.Tests;
 
 /// <summary>
 /// The real AppHost in Processes mode (no container engine needed), proven through the resources' own endpoints:
-/// every resource healthy, a chat completion counted by the Prometheus the AppHost wired, the aggregator's pass
+/// every resource healthy, the gateway's metrics on its management endpoint only, a chat completion counted by the
+/// Prometheus the AppHost wired (which scrapes that endpoint), the aggregator's pass
 /// written to Postgres and served by the monitoring API, and a failing provider paging through Alertmanager.
 /// </summary>
 public sealed class ProcessStackEndToEndTests(ProcessStackFixture stack, ITestOutputHelper output) : IClassFixture<ProcessStackFixture>
@@ -26,6 +28,18 @@ public sealed class ProcessStackEndToEndTests(ProcessStackFixture stack, ITestOu
             resource!.Snapshot.State?.Text.ShouldBe(KnownResourceStates.Running, name);
             resource.Snapshot.HealthStatus.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, name);
         }
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_its_metrics_on_the_management_endpoint_and_nothing_else_there()
+    {
+        using var management = stack.App.CreateHttpClient("api", GatewayServices.ManagementEndpoint);
+        using var api = stack.CreateApiClient();
+
+        (await management.GetStringAsync("/metrics")).ShouldContain("# TYPE gatewayz_build_info gauge");
+        (await api.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await management.GetAsync("/v1/models")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await api.GetAsync("/v1/models")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Gatewayz.AppHost.Stack;
 using Gatewayz.Tests.Containers.Prometheus;
 
@@ -8,7 +10,9 @@ namespace Gatewayz.AppHost.Tests;
 /// local redis-server, postgres, prometheus and alertmanager, the api and the aggregator, all through DCP, with
 /// their data in a fresh folder. Changes for test speed only: Prometheus scrapes and evaluates every second with
 /// the shipped rules' <c>for:</c> scaled down (<see cref="ScaledAlertRules"/>), the breaker pause is scaled the
-/// same way, and one provider fails every call so that its alert has something to fire on.
+/// same way, and one provider fails every call so that its alert has something to fire on. The gateway has a
+/// management port (<see cref="GatewayServices.ManagementPortSetting"/>), so Prometheus scrapes it there: the API's
+/// endpoint answers <c>/metrics</c> 404.
 /// </summary>
 public sealed class ProcessStackFixture : IAsyncLifetime
 {
@@ -40,7 +44,8 @@ public sealed class ProcessStackFixture : IAsyncLifetime
     {
         var builder = await AppHostModel.CreateAsync(StackMode.Processes,
             $"{StackSettings.DataDirectorySetting}={_dataDirectory}",
-            "Parameters:gateway-admin-token=e2e-admin-token");
+            "Parameters:gateway-admin-token=e2e-admin-token",
+            $"{GatewayServices.ManagementPortSetting}={FreeLoopbackPort()}");
 
         var rules = Path.Combine(RepositoryRoot(), "containers", "prometheus", "rules");
         builder.CreateResourceBuilder((ExecutableResource)builder.Resource("prometheus"))
@@ -83,6 +88,14 @@ public sealed class ProcessStackFixture : IAsyncLifetime
         {
             // The postgres user's files under /tmp are removed by the system's temp clean-up.
         }
+    }
+
+    /// <summary>A port nothing listens on now, for the management endpoint's port on this machine.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The checkout's root: the AppHost project's parent folder.</summary>

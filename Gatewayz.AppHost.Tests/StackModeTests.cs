@@ -77,7 +77,7 @@ public class StackModeTests
     [InlineData("Processes,Containers")]
     public async Task An_unknown_mode_stops_start_up_with_a_message_naming_the_setting(string mode)
     {
-        var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}={mode}");
+        var failure = await AppHostModel.StartUpFailureAsync($"{StackSettings.ModeSetting}={mode}");
 
         failure.ShouldContain($"{StackSettings.ModeSetting} is '{mode}'");
     }
@@ -85,7 +85,7 @@ public class StackModeTests
     [Fact]
     public async Task A_postgres_folder_without_postgres_stops_start_up_naming_the_setting()
     {
-        var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{LocalBinaries.PostgresBinDirectorySetting}=/nonexistent");
+        var failure = await AppHostModel.StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{LocalBinaries.PostgresBinDirectorySetting}=/nonexistent");
 
         failure.ShouldContain($"{LocalBinaries.PostgresBinDirectorySetting} is '/nonexistent'");
     }
@@ -98,7 +98,7 @@ public class StackModeTests
         File.CreateSymbolicLink(link, target);
         try
         {
-            var failure = await StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{StackSettings.DataDirectorySetting}={link}");
+            var failure = await AppHostModel.StartUpFailureAsync($"{StackSettings.ModeSetting}=Processes", $"{StackSettings.DataDirectorySetting}={link}");
 
             failure.ShouldContain($"{link} is a symbolic link");
             Directory.GetFileSystemEntries(target).ShouldBeEmpty();
@@ -108,14 +108,5 @@ public class StackModeTests
             File.Delete(link);
             Directory.Delete(target, recursive: true);
         }
-    }
-
-    private static async Task<string> StartUpFailureAsync(params string[] settings)
-    {
-        var failure = await Should.ThrowAsync<Exception>(async () =>
-        {
-            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Gatewayz_AppHost>(settings);
-        });
-        return failure.ToString();
     }
 }

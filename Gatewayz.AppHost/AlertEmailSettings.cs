@@ -13,7 +13,7 @@ internal sealed record AlertEmailSettings(
     IResourceBuilder<ParameterResource> OpsRecipients,
     IResourceBuilder<ParameterResource> CriticalRecipients)
 {
-    /// <summary>The published default: the seed stack's mail relay.</summary>
+    /// <summary>The published default: the mail relay the original stack used.</summary>
     public const string PublishedSmtpHost = "smtp.gmail.com:465";
 
     /// <summary>

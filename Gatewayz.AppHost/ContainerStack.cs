@@ -33,7 +33,7 @@ internal static class ContainerStack
         services.Aggregator.WithTelemetryThroughCollector(collector);
 
         var prometheus = builder.AddPrometheus(new ScrapeTargets(
-            services.Api, services.Aggregator, alertmanager, redisExporter, mimir, tempo, loki));
+            services.MetricsEndpoint, services.Aggregator, alertmanager, redisExporter, mimir, tempo, loki));
 
         builder.AddGrafana(
             new GrafanaDatasources(prometheus, mimir, loki, tempo, pyroscope, postgres, database),

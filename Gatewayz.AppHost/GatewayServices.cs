@@ -7,9 +7,21 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
     public const string ApiReplicasSetting = "Gatewayz:ApiReplicas";
 
     /// <summary>
-    /// Adds <c>api</c> and <c>aggregator</c>, each with <c>ConnectionStrings__redis</c> and
-    /// <c>ConnectionStrings__gatewayz</c>, started once both stores are healthy.
+    /// The gateway's management port, the gateway's own setting of the same name: when set (1 to 65 535), the gateway
+    /// gets a second HTTP endpoint, <see cref="ManagementEndpoint"/>, which alone serves its metrics (and its health
+    /// checks), and Prometheus scrapes it there. Run, the value is the endpoint's port on this machine, and each replica
+    /// listens on a port Aspire picks and hands it in <c>Gatewayz__Metrics__ManagementPort</c>; published, it is the
+    /// port the gateway's container listens on. Unset or 0: the metrics stay on the API's endpoint.
     /// </summary>
+    public const string ManagementPortSetting = "Gatewayz:Metrics:ManagementPort";
+
+    /// <summary>The name of the gateway's management endpoint (<see cref="ManagementPortSetting"/>).</summary>
+    public const string ManagementEndpoint = "management";
+
+    /// <summary>The endpoint that serves the gateway's <c>/metrics</c>: the management endpoint when there is one, else the API's.</summary>
+    public EndpointReference MetricsEndpoint => Api.GetEndpoint(
+        Api.Resource.Annotations.OfType<EndpointAnnotation>().Any(endpoint => endpoint.Name == ManagementEndpoint) ? ManagementEndpoint : StackContainerExtensions.Http);
+
     /// <summary>
     /// The aggregator's dashboard command: one pass now, including the current hour's partial totals (later passes
     /// overwrite them), so history shows up without waiting for the hour to end.
@@ -19,6 +31,12 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
     /// <summary>A generated secret: 32 characters of letters and digits (safe in headers and connection strings).</summary>
     public static readonly GenerateParameterDefault SecretDefault = new() { MinLength = 32, Special = false };
 
+    /// <summary>
+    /// Adds <c>api</c> and <c>aggregator</c>, each with <c>ConnectionStrings__redis</c> and
+    /// <c>ConnectionStrings__gatewayz</c>, started once both stores are healthy; <c>api</c> with its management
+    /// endpoint when <see cref="ManagementPortSetting"/> is set.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="ManagementPortSetting"/> is not a port number.</exception>
     public static GatewayServices Add(
         IDistributedApplicationBuilder builder,
         IResourceBuilder<IResourceWithConnectionString> redis,
@@ -37,6 +55,16 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
             .WaitFor(database)
             .WithEnvironment("Gatewayz__AdminToken", adminToken)
             .WithHttpHealthCheck("/health");
+        if (ManagementPort(builder) is { } managementPort)
+        {
+            // Given as a port variable, the endpoint stays out of ASPNETCORE_URLS: the gateway adds it to its addresses
+            // itself, and serves only the metrics and health checks there.
+            api.WithHttpEndpoint(
+                port: managementPort,
+                targetPort: builder.ExecutionContext.IsPublishMode ? managementPort : null,
+                name: ManagementEndpoint,
+                env: "Gatewayz__Metrics__ManagementPort");
+        }
 
         var aggregator = builder.AddProject<Projects.Gatewayz_Aggregator>("aggregator")
             .WithHttpEndpoint(name: StackContainerExtensions.Http)
@@ -62,5 +90,16 @@ internal sealed record GatewayServices(IResourceBuilder<ProjectResource> Api, IR
                 });
 
         return new GatewayServices(api, aggregator);
+    }
+
+    private static int? ManagementPort(IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[ManagementPortSetting];
+        if (string.IsNullOrWhiteSpace(configured) || configured.Trim() == "0")
+            return null;
+        return int.TryParse(configured, out var port) && port is >= 1 and <= 65_535
+            ? port
+            : throw new InvalidOperationException(
+                $"{ManagementPortSetting} is '{configured}'; use a port from 1 to 65535, or leave it unset to scrape the gateway on its API endpoint.");
     }
 }

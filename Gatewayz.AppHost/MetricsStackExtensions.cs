@@ -76,7 +76,7 @@ internal static class MetricsStackExtensions
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
         prometheus
-            .WithEnvironment("GATEWAY_API_TARGET", targets.Api.HostAndPort())
+            .WithEnvironment("GATEWAY_API_TARGET", targets.Api.Property(EndpointProperty.HostAndPort))
             .WithEnvironment("AGGREGATOR_TARGET", targets.Aggregator.HostAndPort())
             .WithEnvironment("ALERTMANAGER_TARGET", targets.Alertmanager.HostAndPort())
             .WithOptionalTarget("REDIS_EXPORTER_TARGET", targets.RedisExporter)

@@ -30,7 +30,7 @@ internal static class ProcessStack
 
         var services = GatewayServices.Add(builder, redis, database);
         var alertmanager = builder.AddLocalAlertmanager(stack, email);
-        var prometheus = builder.AddLocalPrometheus(stack, new ScrapeTargets(services.Api, services.Aggregator, alertmanager));
+        var prometheus = builder.AddLocalPrometheus(stack, new ScrapeTargets(services.MetricsEndpoint, services.Aggregator, alertmanager));
 
         builder.MonitorLocalServers(
             [redis.Resource.Name, postgres.Resource.Name, alertmanager.Resource.Name, prometheus.Resource.Name], stack.DataDirectory);

@@ -5,8 +5,9 @@ namespace Gatewayz.AppHost;
 /// absent in <see cref="Stack.StackMode.Processes"/>: their jobs then render without targets and, without
 /// Mimir, Prometheus writes nowhere remote.
 /// </summary>
+/// <param name="Api">The gateway's endpoint that serves <c>/metrics</c> (<see cref="GatewayServices.MetricsEndpoint"/>).</param>
 internal sealed record ScrapeTargets(
-    IResourceBuilder<IResourceWithEndpoints> Api,
+    EndpointReference Api,
     IResourceBuilder<IResourceWithEndpoints> Aggregator,
     IResourceBuilder<IResourceWithEndpoints> Alertmanager,
     IResourceBuilder<IResourceWithEndpoints>? RedisExporter = null,

@@ -7,7 +7,7 @@ namespace Gatewayz.RealtimeMetrics;
 /// <summary>
 /// The process's one Redis multiplexer, connected in the background. Callers ask for a database and
 /// get null while Redis is not configured or not reachable, so they can fall back to memory
-/// (design decision 3); the multiplexer reconnects on its own when Redis comes back.
+/// (a Redis outage degrades the gateway, never breaks it); the multiplexer reconnects on its own when Redis comes back.
 /// </summary>
 public sealed class RedisConnection : IAsyncDisposable
 {

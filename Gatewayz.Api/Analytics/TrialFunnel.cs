@@ -4,7 +4,7 @@ using static Gatewayz.Api.Analytics.AnalyticsResponses;
 
 namespace Gatewayz.Api.Analytics;
 
-/// <summary>Sign-ups → trials started → conversions, from the <c>trials</c> table (rates in percent, as seed 003 shows them).</summary>
+/// <summary>Sign-ups → trials started → conversions, from the <c>trials</c> table (rates in percent).</summary>
 public sealed class TrialFunnel(MeteredDatabase database, TimeProvider time)
 {
     private const string Sql = """

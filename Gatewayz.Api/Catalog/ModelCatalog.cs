@@ -5,7 +5,7 @@ namespace Gatewayz.Api.Catalog;
 
 /// <summary>
 /// The validated, read-only view of the configured models and providers. Its names are also the
-/// only values that may become metric labels (design decision 2).
+/// only values that may become metric labels (bounded cardinality: nothing a client sends creates a series).
 /// </summary>
 public sealed class ModelCatalog
 {

@@ -1,7 +1,7 @@
 namespace Gatewayz.Api.Health;
 
 /// <summary>
-/// The seed's health formula on a 0–100 scale: availability 40 %, (1 − error rate) 30 %, latency
+/// A provider's health on a 0–100 scale: availability 40 %, (1 − error rate) 30 %, latency
 /// score 30 %. The latency score is 1 up to the target latency and falls linearly to 0 at the maximum.
 /// </summary>
 public static class HealthScore

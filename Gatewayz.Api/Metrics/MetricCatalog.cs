@@ -3,7 +3,7 @@ using L = Gatewayz.Api.Metrics.MetricLabels;
 namespace Gatewayz.Api.Metrics;
 
 /// <summary>
-/// Every metric the gateway exports (design decision 1). Names follow Prometheus conventions:
+/// Every metric the gateway exports, in one place: docs/metrics.md, the cardinality test and the rule checks all read it. Names follow Prometheus conventions:
 /// one <c>gatewayz_</c> namespace, base units in the name, <c>_total</c> on counters, ratios 0–1
 /// except health scores, which are 0–100 as the health monitor computes them.
 /// </summary>

@@ -8,7 +8,7 @@ using static Gatewayz.Api.Monitoring.MonitoringParameters;
 namespace Gatewayz.Api.Monitoring;
 
 /// <summary>
-/// <c>/api/monitoring/*</c> (seed 003): real-time answers from the real-time store and health view,
+/// <c>/api/monitoring/*</c>: real-time answers from the real-time store and health view,
 /// history from Postgres. Without Postgres the history endpoints answer 503 <c>history_unavailable</c>.
 /// </summary>
 public static class MonitoringEndpoints
@@ -75,7 +75,7 @@ public static class MonitoringEndpoints
         if (requested is null || requested == own)
             return own ?? throw new GatewayException(GatewayError.MissingField("user_id"));
         if (caller.IsInRole(ApiKeyRoles.Admin) || caller.IsInRole(ApiKeyRoles.Monitoring))
-            return requested;
+            return Guid.TryParse(requested, out var user) ? user.ToString() : throw new GatewayException(GatewayError.InvalidValue("user_id", "a user id (uuid)."));
         throw new GatewayException(new GatewayError(StatusCodes.Status403Forbidden, "insufficient_role",
             $"An API key reads only its own usage; another user's needs the admin token or the '{ApiKeyRoles.Monitoring}' role.", "user_id"));
     }

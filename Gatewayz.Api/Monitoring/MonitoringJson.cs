@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Gatewayz.Api.Monitoring;
 
-/// <summary>The monitoring and admin APIs answer in snake_case, as seed 003's examples show.</summary>
+/// <summary>The monitoring and admin APIs answer in snake_case, the shape its clients and dashboards read.</summary>
 public static class MonitoringJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

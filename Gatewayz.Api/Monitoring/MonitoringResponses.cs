@@ -1,6 +1,6 @@
 namespace Gatewayz.Api.Monitoring;
 
-/// <summary>The real-time answers of the monitoring API; property names become snake_case fields (seed 003's shapes).</summary>
+/// <summary>The real-time answers of the monitoring API; property names become snake_case fields.</summary>
 public static class MonitoringResponses
 {
     public sealed record ProviderHealth(string Provider, double HealthScore, string Status, DateTimeOffset LastUpdated);

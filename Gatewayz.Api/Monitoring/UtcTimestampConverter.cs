@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Gatewayz.Api.Monitoring;
 
-/// <summary>Writes times as UTC ISO 8601 with a <c>Z</c> (<c>2025-11-27T14:30:00Z</c>), as seed 003's examples do.</summary>
+/// <summary>Writes times as UTC ISO 8601 with a <c>Z</c> (<c>2025-11-27T14:30:00Z</c>).</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -1,7 +1,7 @@
 namespace Gatewayz.Api.Profiling;
 
 /// <summary>
-/// Continuous profiling settings. The switches keep the seed's environment variable names
+/// Continuous profiling settings. The switches keep Pyroscope's usual environment variable names
 /// (<c>PYROSCOPE_ENABLED</c>, <c>PYROSCOPE_SERVER_ADDRESS</c>); the rest sit under <c>Gatewayz:Profiling</c>.
 /// </summary>
 public sealed class ProfilingOptions

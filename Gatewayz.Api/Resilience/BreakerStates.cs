@@ -2,7 +2,7 @@ using Polly.CircuitBreaker;
 
 namespace Gatewayz.Api.Resilience;
 
-/// <summary>The breaker state names: lower case for metric labels, upper case for the monitoring API (seed 003).</summary>
+/// <summary>The breaker state names: lower case for metric labels, upper case for the monitoring API (the shape its clients expect).</summary>
 public static class BreakerStates
 {
     public const string Closed = "closed";

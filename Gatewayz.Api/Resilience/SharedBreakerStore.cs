@@ -7,7 +7,7 @@ namespace Gatewayz.Api.Resilience;
 /// <summary>
 /// Shares breaker state between replicas through the Redis hash <see cref="RedisKeys.CircuitBreakers"/>:
 /// each replica writes its own transitions and reads the others' on the health monitor's timer.
-/// Without Redis every replica runs on its own breakers (design decision 3).
+/// Without Redis every replica runs on its own breakers: a Redis outage degrades sharing, never serving.
 /// </summary>
 public sealed class SharedBreakerStore(RedisConnection redis)
 {

@@ -25,6 +25,8 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Models:openai/gpt-4o:Endpoints:0", "embedding", "Gatewayz:Models:openai/gpt-4o:Endpoints:0")]
     [InlineData("Gatewayz:Providers:openrouter:Simulation:Models:openai/text-embedding-3-small:EmbeddingDimensions", "0",
         "Gatewayz:Providers:openrouter:Simulation:Models:openai/text-embedding-3-small:EmbeddingDimensions")]
+    [InlineData("Gatewayz:Metrics:ManagementPort", "-1", "Gatewayz:Metrics:ManagementPort")]
+    [InlineData("Gatewayz:Metrics:ManagementPort", "65536", "Gatewayz:Metrics:ManagementPort")]
     public async Task Invalid_setting_stops_startup_naming_it(string key, string value, string named) =>
         await AssertStartupFailsAsync([$"--{key}={value}"], [], [named]);
 
@@ -48,6 +50,14 @@ public sealed class StartupValidationTests
         "Gatewayz:ModelList:0:Routes:0:Provider names unknown provider 'nobody' (model 'acme/tiny:free')")]
     public async Task Invalid_model_id_stops_startup_naming_the_real_id_and_setting(string settings, params string[] named) =>
         await AssertStartupFailsAsync([], settings.Split(';'), named);
+
+    [Fact]
+    public async Task A_management_port_the_api_listens_on_stops_startup_naming_it()
+    {
+        // Kestrel:Endpoints, when set, is where the API listens (the test's --urls is then ignored).
+        await AssertStartupFailsAsync([], ["Kestrel:Endpoints:Api:Url=http://127.0.0.1:23999", "Gatewayz:Metrics:ManagementPort=23999"],
+            ["Gatewayz:Metrics:ManagementPort is 23999, a port the API listens on"]);
+    }
 
     [Fact]
     public async Task Colon_id_from_the_environment_names_the_real_id()

@@ -1,6 +1,6 @@
 namespace Gatewayz.Tests.Grafana;
 
-/// <summary>Contact points and the notification-policy tree: every route ends at a real contact point, as the seed tables say.</summary>
+/// <summary>Contact points and the notification-policy tree: every route ends at a real contact point, as docs/grafana.md tables it.</summary>
 public sealed class NotificationPolicyTests
 {
     private static readonly NotificationPolicyTree Policies = NotificationPolicyTree.Load(Path.Combine(GrafanaPaths.Alerting, "notification_policies.yml"));
@@ -48,7 +48,7 @@ public sealed class NotificationPolicyTests
     [InlineData("category=model,severity=warning", "ops-email", "30m")]
     [InlineData("category=logs,severity=warning", "ops-email", "30m")]
     [InlineData("category=backend,severity=warning", "ops-email", "1h")]
-    public void Routes_follow_the_seed_notification_policy_table(string labels, string receiver, string repeat)
+    public void Routes_follow_the_notification_policy_table(string labels, string receiver, string repeat)
     {
         var route = Route(labels.Split(','));
 

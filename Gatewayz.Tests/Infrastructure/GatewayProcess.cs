@@ -44,6 +44,9 @@ public sealed class GatewayProcess : IDisposable
 
     public HttpClient CreateHttpClient(string? apiKey) => GatewayHost.CreateHttpClient(BaseUrl, apiKey);
 
+    /// <summary>Waits until the process also accepts connections on <paramref name="port"/> (another address it was configured with).</summary>
+    public Task WaitForPortAsync(int port) => _process.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
+
     /// <summary>SIGKILL: the process ends at once, nothing of its shutdown runs.</summary>
     public void Kill() => _process.Stop();
 

@@ -3,7 +3,7 @@ using Gatewayz.Tests.Infrastructure;
 
 namespace Gatewayz.Tests.Metrics;
 
-/// <summary>Design decision 2: nothing a client sends can create new series.</summary>
+/// <summary>Bounded cardinality: nothing a client sends can create new series.</summary>
 public sealed class CardinalityTests
 {
     private const int Users = 40;

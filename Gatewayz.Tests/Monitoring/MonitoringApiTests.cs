@@ -5,7 +5,7 @@ using Gatewayz.Tests.Infrastructure;
 
 namespace Gatewayz.Tests.Monitoring;
 
-/// <summary>Every <c>/api/monitoring</c> endpoint against known Redis and Postgres data: exact field names (seed 003) and values.</summary>
+/// <summary>Every <c>/api/monitoring</c> endpoint against known Redis and Postgres data: exact field names and values.</summary>
 public sealed class MonitoringApiTests(StorageFixture storage) : IClassFixture<StorageFixture>, IAsyncLifetime
 {
     private GatewayHost _gateway = null!;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Gatewayz.Tests.Resilience;
 
-/// <summary>The seed's formula: availability 40 %, 1 − error rate 30 %, latency score 30 %, on 0–100.</summary>
+/// <summary>The health formula: availability 40 %, 1 − error rate 30 %, latency score 30 %, on 0–100.</summary>
 public sealed class HealthScoreTests
 {
     [Theory]

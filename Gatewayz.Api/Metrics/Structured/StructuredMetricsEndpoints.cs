@@ -3,16 +3,19 @@ using Gatewayz.Api.Errors;
 namespace Gatewayz.Api.Metrics.Structured;
 
 /// <summary>
-/// Seed 004's structured endpoints: <c>/prometheus/metrics/{all|system|providers|models|business|performance}</c>
+/// The structured metrics endpoints: <c>/prometheus/metrics/{all|system|providers|models|business|performance}</c>
 /// (Prometheus text, cut by the catalog's categories), <c>/summary</c> (JSON) and <c>/docs</c> (the catalog as markdown).
 /// </summary>
 public static class StructuredMetricsEndpoints
 {
+    /// <summary>The path under which the structured endpoints are.</summary>
+    public const string PathPrefix = "/prometheus/metrics";
+
     private const string TextFormat = "text/plain; version=0.0.4; charset=utf-8";
 
     public static IEndpointRouteBuilder MapStructuredMetrics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/prometheus/metrics").WithTags("Metrics");
+        var group = app.MapGroup(PathPrefix).WithTags("Metrics");
         group.MapGet("/summary", SummaryAsync);
         group.MapGet("/docs", () => TypedResults.Text(MetricCatalogMarkdown.Render(), "text/markdown; charset=utf-8"));
         group.MapGet("/{category}", CategoryAsync);

@@ -6,7 +6,7 @@ namespace Gatewayz.Tests.Containers.Prometheus;
 /// <summary>Every alert is actionable and routable, and promtool tests show it both firing and quiet.</summary>
 public sealed partial class AlertRuleTests
 {
-    /// <summary>Design decision 2: no user ids or API keys as labels.</summary>
+    /// <summary>Bounded cardinality: no user ids or API keys as labels.</summary>
     private static readonly HashSet<string> PerClientLabels = ["user", "user_id", "api_key", "key", "key_id"];
 
     private static readonly string[] Severities = ["warning", "critical"];

@@ -2,7 +2,7 @@ using Gatewayz.Api.Metrics;
 
 namespace Gatewayz.Tests.Containers.Prometheus;
 
-/// <summary>Rules use only catalog metrics (design decision 1), recording rules, and a short list of exporter metrics.</summary>
+/// <summary>Rules use only catalog metrics (the metric catalog), recording rules, and a short list of exporter metrics.</summary>
 public sealed class RuleMetricNameTests
 {
     /// <summary>Metrics that exporters and the stack produce themselves, not the gateway (docs/alerts.md lists them).</summary>
