@@ -6,7 +6,7 @@ namespace Gatewayz.Api.Analytics;
 
 /// <summary>
 /// One user's own usage, from the credit ledger: what an ordinary API key may read about itself. Each answered
-/// request is one <c>usage:{model}</c> debit (written within seconds of the answer; a debit still pending
+/// request is one <c>usage:{model}</c> debit with its request id (an admin grant has none, whatever its reason) (written within seconds of the answer; a debit still pending
 /// during a database outage appears once it is written), so requests and spend are per model and per UTC day.
 /// </summary>
 public sealed class CallerUsage(MeteredDatabase database, TimeProvider time)
@@ -17,7 +17,7 @@ public sealed class CallerUsage(MeteredDatabase database, TimeProvider time)
         select substring(reason from 7) as Model, (created_at at time zone 'utc')::date as Day,
                count(*)::bigint as Requests, -sum(amount) as Spend
         from credit_ledger
-        where user_id = @userId and reason like 'usage:%' and created_at >= @since
+        where user_id = @userId and request_id is not null and reason like 'usage:%' and created_at >= @since
         group by 1, 2
         order by 2, 1
         """;

@@ -51,6 +51,8 @@ public sealed record AnthropicTokenCount([property: JsonPropertyName("input_toke
         await rateLimiter.AcquireAsync(client, estimatedTokens: 0, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));
+        if (!model.Serves(ModelOperation.Chat))
+            throw new GatewayException(GatewayError.OperationNotServed(model, ModelOperation.Chat));
         var candidates = routes.RoutesOf(model);
         if (candidates.Length > 0 && request.RefusalFor(candidates[0].Provider.Format) is { } refusal
             && candidates.All(route => request.RefusalFor(route.Provider.Format) is not null))

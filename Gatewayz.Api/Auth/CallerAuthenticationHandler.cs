@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gatewayz.Api.Accounts;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +10,17 @@ namespace Gatewayz.Api.Auth;
 
 /// <summary>
 /// Authenticates the admin token or an API key (<c>Authorization: Bearer</c>), with the same auth cache, failed
-/// authentication budget and outage answers as the model APIs. The principal carries the key's roles
+/// authentication budget and outage answers as the model APIs. Every credential presented here is also tried as the
+/// admin token, so one that fails spends the address's admin-token budget too, and an address without any left is
+/// not compared with the admin token at all: guessing it here is no faster than on the admin API. The principal carries the key's roles
 /// (<see cref="ClaimTypes.Role"/>), its user (<see cref="ClaimTypes.NameIdentifier"/>) and its id
 /// (<see cref="KeyIdClaim"/>). A refusal is the authenticator's own answer (401, 429 or 503); a caller
 /// without the policy's role gets 403 <c>insufficient_role</c>.
 /// </summary>
 public sealed class CallerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AdminTokenVerifier adminToken, ApiKeyAuthenticator authenticator)
+    AdminTokenVerifier adminToken, ApiKeyAuthenticator authenticator,
+    [FromKeyedServices(FailedAuthenticationLimiter.AdminTokenBudget)] FailedAuthenticationLimiter adminTokenGuesses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The claim that names the caller's API key (its id, never the key).</summary>
@@ -24,7 +28,9 @@ public sealed class CallerAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (adminToken.Matches(Request))
+        var address = Context.Connection.RemoteIpAddress;
+        var mayBeAdmin = adminTokenGuesses.Refusal(address) is null;
+        if (mayBeAdmin && adminToken.Matches(Request))
             return AuthenticateResult.Success(AdminTokenAuthenticationHandler.Ticket(Scheme.Name));
         try
         {
@@ -39,6 +45,9 @@ public sealed class CallerAuthenticationHandler(
         }
         catch (GatewayException refusal)
         {
+            if (mayBeAdmin && refusal.Error.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status429TooManyRequests
+                && Request.Headers.Authorization.Count > 0)
+                adminTokenGuesses.Failed(address);
             return AuthenticateResult.Fail(refusal);
         }
     }

@@ -39,6 +39,10 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
                 failures.Add($"{path}: timeouts must be positive.");
             if (provider.Simulation.ErrorRate is < 0 or > 1 || provider.Simulation.RateLimitRate is < 0 or > 1)
                 failures.Add($"{path}:Simulation: rates must be between 0 and 1.");
+            if (provider.Simulation.EmbeddingDimensions < 1)
+                failures.Add($"{path}:Simulation:EmbeddingDimensions must be a positive number of dimensions (is {provider.Simulation.EmbeddingDimensions}).");
+            foreach (var (model, custom) in provider.Simulation.Models.Where(entry => entry.Value.EmbeddingDimensions < 1))
+                failures.Add($"{path}:Simulation:Models:{model}:EmbeddingDimensions must be a positive number of dimensions (is {custom.EmbeddingDimensions}).");
         }
 
         ValidateModels(options, failures);
@@ -85,6 +89,12 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
             {
                 if (!options.Providers.ContainsKey(model.Options.Routes[i].Provider))
                     failures.Add($"{path}:Routes:{i}:Provider names unknown provider '{model.Options.Routes[i].Provider}' {of}.");
+            }
+            var endpoints = model.Options.Endpoints ?? [];
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                if (!ModelOperations.TryParse(endpoints[i], out _))
+                    failures.Add($"{path}:Endpoints:{i} '{endpoints[i]}' is not an endpoint (known: {string.Join(", ", ModelOperations.Names)}) {of}.");
             }
             if (model.Options.Pricing.InputPerMillion < 0 || model.Options.Pricing.OutputPerMillion < 0)
                 failures.Add($"{path}:Pricing must not be negative {of}.");

@@ -22,7 +22,8 @@ public sealed class ModelCatalog
                 model.Options.Pricing,
                 [.. model.Options.Routes.Select(route => new ResolvedRoute(
                     CanonicalProviderName(value, route.Provider),
-                    route.UpstreamModel ?? model.Id))]))
+                    route.UpstreamModel ?? model.Id))],
+                ModelOperations.Of(model.Options.Endpoints)))
             .ToFrozenDictionary(model => model.Id, StringComparer.OrdinalIgnoreCase);
         Models = [.. _models.Values.OrderBy(model => model.Id, StringComparer.Ordinal)];
     }

@@ -24,5 +24,12 @@ public sealed class SimulationOptions
     /// <summary>Recurring outage windows during which every call fails as if the upstream were unreachable.</summary>
     public List<OutageWindow> Outages { get; set; } = [];
 
+    /// <summary>
+    /// The length of the vectors an embedding model answers with, when the request gives no <c>dimensions</c>;
+    /// a request may ask for fewer (the vector is cut and normalised again, as OpenAI's text-embedding-3 models
+    /// do), never more. Set it per model (1536 for <c>text-embedding-3-small</c>, 3072 for <c>-large</c>).
+    /// </summary>
+    public int EmbeddingDimensions { get; set; } = 1536;
+
     public Dictionary<string, SimulationOverride> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

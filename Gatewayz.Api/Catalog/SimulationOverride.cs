@@ -9,4 +9,5 @@ public sealed class SimulationOverride
     public double? ErrorRate { get; set; }
     public double? RateLimitRate { get; set; }
     public List<OutageWindow>? Outages { get; set; }
+    public int? EmbeddingDimensions { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Providers;
+using Gatewayz.Api.Resilience;
 using Gatewayz.Api.Wire;
 
 namespace Gatewayz.Api.Chat;
@@ -13,7 +15,7 @@ namespace Gatewayz.Api.Chat;
 /// <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and <see cref="User"/> stay unset). The
 /// client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
 /// </summary>
-public sealed record ChatRequest
+public sealed record ChatRequest : IRoutedRequest
 {
     // The translations into the upstream formats that are not the client's, each made when a route of that format
     // is first tried: either the body or why that format cannot express the request. Routes are tried one at a time.
@@ -119,6 +121,10 @@ public sealed record ChatRequest
         RefusalFor(format) is { } refusal ? throw new GatewayException(refusal)
         : format == ClientFormat || Translator is null ? ClientBody
         : TranslationTo(format).Body;
+
+    /// <summary>An upstream whose format cannot express the request is skipped as <see cref="FailoverReasons.Untranslatable"/>.</summary>
+    RouteRefusal? IRoutedRequest.RefusalBy(IChatProvider provider) =>
+        RefusalFor(provider.Format) is { } refusal ? new RouteRefusal(refusal, FailoverReasons.Untranslatable) : null;
 
     /// <summary>Why an upstream of <paramref name="format"/> cannot be sent this request (a 400 naming the field or part), or null when it can.</summary>
     public GatewayError? RefusalFor(WireFormat format)

@@ -1,3 +1,5 @@
+using Gatewayz.Api.Catalog;
+
 namespace Gatewayz.Api.Errors;
 
 /// <summary>
@@ -39,6 +41,23 @@ public sealed record GatewayError(int Status, string Code, string Message, strin
 
     public static GatewayError ModelNotFound(string model) =>
         new(StatusCodes.Status404NotFound, "model_not_found", $"The model '{Truncate(model)}' does not exist or you do not have access to it.", "model");
+
+    /// <summary>
+    /// The model exists but does not serve the endpoint asked (an embedding model on <c>/v1/chat/completions</c>):
+    /// a 400 on <c>model</c> naming what the model serves, as OpenAI answers a model used on the wrong endpoint.
+    /// </summary>
+    public static GatewayError OperationNotServed(CatalogModel model, ModelOperation requested) =>
+        new(StatusCodes.Status400BadRequest, "model_not_supported",
+            $"The model '{model.Id}' does not serve {ModelOperations.NameOf(requested)} ({ModelOperations.PathsOf(requested)}); "
+            + $"it serves {ModelOperations.Describe(model.Operations)}.", "model");
+
+    /// <summary>
+    /// The model serves the operation, but the provider kind of a route cannot (an Anthropic upstream asked for
+    /// embeddings): what the client hears when no route of the model can.
+    /// </summary>
+    public static GatewayError OperationUnsupportedByRoute(string model, ModelOperation operation) =>
+        new(StatusCodes.Status400BadRequest, "model_not_supported",
+            $"The model '{Truncate(model)}' has no route whose provider serves {ModelOperations.NameOf(operation)} ({ModelOperations.PathsOf(operation)}).", "model");
 
     public static GatewayError RequestTooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body exceeds the limit of {limit} bytes.");

@@ -38,7 +38,8 @@ public sealed class AttemptOutcome(RouteResilience route, GenAiAttempt span, Inf
     }
 
     /// <summary>The upstream answered, whole; the request is charged its usage.</summary>
-    public void Succeeded(TokenUsage usage, string finishReason, string? responseModel = null)
+    /// <param name="finishReason">Why the answer ended; null for an operation whose answers have none (embeddings).</param>
+    public void Succeeded(TokenUsage usage, string? finishReason, string? responseModel = null)
     {
         if (!Claim()) return;
         var elapsed = Elapsed;

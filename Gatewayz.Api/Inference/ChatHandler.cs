@@ -34,7 +34,7 @@ public sealed class ChatHandler(ChatExchange exchange, TimeProvider time, IOptio
         }
     }
 
-    private async Task StreamAsync(HttpContext context, AdmittedChat chat, IChatWireFormat format)
+    private async Task StreamAsync(HttpContext context, AdmittedRequest<Chat.ChatRequest> chat, IChatWireFormat format)
     {
         var cancellationToken = context.RequestAborted;
         var encoder = format.CreateStreamEncoder(chat.Identity, chat.Request);

@@ -6,9 +6,9 @@ using Gatewayz.Api.Telemetry;
 namespace Gatewayz.Api.Inference;
 
 /// <summary>
-/// Serves a chat request through the model's routes (<see cref="RouteExecutor"/>): retries, circuit
+/// Serves a request through the model's routes (<see cref="RouteExecutor"/>): retries, circuit
 /// breakers, timeouts and failover happen before any byte reaches the client. The attempt that answers
-/// settles the request (<paramref name="settlement"/> of each method).
+/// settles the request (<c>settlement</c> of each method).
 /// </summary>
 public sealed class InferenceService(RouteExecutor executor)
 {
@@ -26,5 +26,14 @@ public sealed class InferenceService(RouteExecutor executor)
         var (route, opened) = await executor.ExecuteAsync(
             request, model, settlement, RoutePipelineFactory.StreamOperation, InferenceAttempts.OpenStreamAsync, cancellationToken);
         return new InferenceStream(route, request.EstimatedInputTokens, opened);
+    }
+
+    /// <summary>A request of an operation besides chat (embeddings), answered whole, bounded by the routes' total timeouts.</summary>
+    public async Task<(ResolvedRoute Route, OperationAnswer Answer)> CallAsync(OperationRequest request, CatalogModel model, RequestSettlement? settlement, CancellationToken cancellationToken)
+    {
+        GenAiTelemetry.TagRequest(GenAiTelemetry.OperationName(request.Operation), model.Id, streaming: false);
+        var (route, answer) = await executor.ExecuteAsync(
+            request, model, settlement, RoutePipelineFactory.CompleteOperation, InferenceAttempts.CallAsync, cancellationToken);
+        return (route.Route, answer);
     }
 }

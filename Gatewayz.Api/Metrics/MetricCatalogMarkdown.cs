@@ -17,6 +17,15 @@ public static class MetricCatalogMarkdown
         text.AppendLine("(`_seconds`, `_bytes`, `_dollars`); counters end in `_total`; ratios are 0–1; health scores are 0–100.");
         text.AppendLine("Label values come from configuration (providers, models) or fixed lists; anything else folds into `other`.");
         text.AppendLine("Latency histograms carry exemplars with `trace_id` when scraped in the OpenMetrics format.");
+        text.AppendLine();
+        text.AppendLine("Every inference API (chat, embeddings, and the others a model's catalog `Endpoints` name) records into the same");
+        text.AppendLine("series; they carry no `operation` label. A model's endpoints are fixed by the catalog, so its `model` label (and");
+        text.AppendLine("`provider` with it) already says which operation a series counts: the series of `openai/text-embedding-3-small`");
+        text.AppendLine("are embeddings, with input tokens and no output tokens. The HTTP series name the route (`/v1/embeddings`), and");
+        text.AppendLine("the spans' `gen_ai.operation.name` the operation (`chat`, `embeddings`).");
+        text.AppendLine("`gatewayz_failovers_total`'s `reason` is `circuit_open`, `untranslatable` (the route's format cannot express the");
+        text.AppendLine("request), `unsupported` (the route's provider kind does not serve the operation, as an Anthropic upstream serves no");
+        text.AppendLine("embeddings) or the failed attempt's error type (`timeout`, `connection_error`, `server_error`, `rate_limited`, `invalid_response`).");
         foreach (var category in Enum.GetValues<MetricCategory>())
         {
             text.AppendLine();

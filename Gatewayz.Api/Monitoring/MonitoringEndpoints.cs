@@ -75,7 +75,7 @@ public static class MonitoringEndpoints
         if (requested is null || requested == own)
             return own ?? throw new GatewayException(GatewayError.MissingField("user_id"));
         if (caller.IsInRole(ApiKeyRoles.Admin) || caller.IsInRole(ApiKeyRoles.Monitoring))
-            return requested;
+            return Guid.TryParse(requested, out var user) ? user.ToString() : throw new GatewayException(GatewayError.InvalidValue("user_id", "a user id (uuid)."));
         throw new GatewayException(new GatewayError(StatusCodes.Status403Forbidden, "insufficient_role",
             $"An API key reads only its own usage; another user's needs the admin token or the '{ApiKeyRoles.Monitoring}' role.", "user_id"));
     }

@@ -193,7 +193,8 @@ public abstract class HttpChatProvider<TDecoder>(string name, ProviderOptions op
     private async Task ThrowFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var message = $"{Name} answered {status} {response.ReasonPhrase}.";
+        // The standard reason phrase, not the upstream's: a reason phrase is free text the upstream chooses.
+        var message = $"{Name} answered {status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)}.";
         throw response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => new UpstreamException(UpstreamFailureKind.RateLimited, message, status, RetryAfterOf(response)),

@@ -15,9 +15,11 @@ public static class ProviderServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new ProviderRegistry(CreateProviders(services)));
         builder.Services.AddSingleton<InferenceRecorder>();
+        builder.Services.AddSingleton<RequestAdmission>();
         builder.Services.AddSingleton<InferenceService>();
         builder.Services.AddSingleton<ChatExchange>();
         builder.Services.AddSingleton<ChatHandler>();
+        builder.Services.AddSingleton<OperationHandler>();
         return builder;
     }
 

@@ -14,4 +14,16 @@ namespace Gatewayz.Api.Providers;
 /// The same from an Anthropic upstream (<c>{"type":"error","error":{"type","message"}}</c>): its <c>error</c>
 /// object, which an Anthropic client receives as it was sent; <paramref name="Code"/> is then its <c>type</c>.
 /// </param>
-public sealed record UpstreamRejection(string Provider, int Status, string Message, string? Param, string? Code, byte[]? OpenAiError, byte[]? AnthropicError = null);
+public sealed record UpstreamRejection(string Provider, int Status, string Message, string? Param, string? Code, byte[]? OpenAiError, byte[]? AnthropicError = null)
+{
+    /// <summary>
+    /// What the gateway itself records of an error the upstream reported in its answer (the failure's message, in logs,
+    /// spans and the monitoring API's recent errors): the provider and the upstream's error code when it is an
+    /// identifier, never <see cref="Message"/>, which often quotes the client's request back. The client still gets
+    /// the upstream's own words, from this rejection.
+    /// </summary>
+    public string ReportedBy(string provider) =>
+        Code is { Length: > 0 and <= 64 } code && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            ? $"{provider} reported an error in its answer ({code})."
+            : $"{provider} reported an error in its answer.";
+}

@@ -2,6 +2,7 @@ using Gatewayz.Api.Chat;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
+using Gatewayz.Api.Telemetry;
 using Polly;
 
 namespace Gatewayz.Api.Resilience;
@@ -13,24 +14,51 @@ namespace Gatewayz.Api.Resilience;
 /// </summary>
 public static class InferenceAttempts
 {
-    public static async ValueTask<Outcome<ChatCompletion>> CompleteAsync(ResilienceContext context, RouteAttempt attempt)
+    public static ValueTask<Outcome<ChatCompletion>> CompleteAsync(ResilienceContext context, RouteAttempt<ChatRequest> attempt) =>
+        AnswerAsync(context, attempt, attempt.Route.CompletionTelemetry,
+            static (attempt, span, cancellationToken) =>
+            {
+                attempt.Telemetry.CaptureInput(span, attempt.Request.Messages);
+                return attempt.Route.Provider.CompleteAsync(new ProviderCall(attempt.Request, attempt.Route.Route.UpstreamModel), cancellationToken);
+            },
+            static (attempt, outcome, completion) =>
+            {
+                attempt.Telemetry.CaptureOutput(outcome.Span, completion.Content, completion.FinishReason);
+                outcome.Succeeded(completion.Usage, completion.FinishReason, completion.UpstreamModel);
+            });
+
+    /// <summary>
+    /// One call of an operation besides chat (embeddings) on a provider that serves it (the executor skipped the
+    /// others). Its prompt is not put on the span: the GenAI conventions define input messages for chat only.
+    /// </summary>
+    public static ValueTask<Outcome<OperationAnswer>> CallAsync(ResilienceContext context, RouteAttempt<OperationRequest> attempt) =>
+        AnswerAsync(context, attempt, attempt.Route.TelemetryOf(attempt.Request.Operation),
+            static (attempt, _, cancellationToken) =>
+                ((IOperationProvider)attempt.Route.Provider).SendAsync(new OperationCall(attempt.Request, attempt.Route.Route.UpstreamModel), cancellationToken),
+            static (_, outcome, answer) => outcome.Succeeded(answer.Usage, finishReason: null, answer.UpstreamModel));
+
+    /// <summary>
+    /// One attempt answered whole: <paramref name="call"/> asks the provider (inside the attempt's span and profiling
+    /// labels), <paramref name="succeeded"/> records its answer; a failure is recorded and handed to the pipeline.
+    /// </summary>
+    private static async ValueTask<Outcome<TAnswer>> AnswerAsync<TRequest, TAnswer>(ResilienceContext context, RouteAttempt<TRequest> attempt, GenAiAttemptInfo telemetry,
+        Func<RouteAttempt<TRequest>, GenAiAttempt, CancellationToken, Task<TAnswer>> call, Action<RouteAttempt<TRequest>, AttemptOutcome, TAnswer> succeeded)
     {
         attempt.Budget.Take();
         var route = attempt.Route;
-        using var outcome = attempt.Start(route.CompletionTelemetry);
+        using var outcome = attempt.Start(telemetry);
         try
         {
-            ChatCompletion completion;
+            TAnswer answer;
             using (ProfilingLabels.Enter(route.Route.Provider, route.Model.Id))
-                completion = await route.Provider.CompleteAsync(attempt.Call, context.CancellationToken);
-            attempt.Telemetry.CaptureOutput(outcome.Span, completion.Content, completion.FinishReason);
-            outcome.Succeeded(completion.Usage, completion.FinishReason, completion.UpstreamModel);
-            return Outcome.FromResult(completion);
+                answer = await call(attempt, outcome.Span, context.CancellationToken);
+            succeeded(attempt, outcome, answer);
+            return Outcome.FromResult(answer);
         }
         catch (Exception exception) when (attempt.TryTranslate(exception, context, firstChunkExpired: false, out var failure))
         {
             outcome.Failed(failure);
-            return Outcome.FromException<ChatCompletion>(failure);
+            return Outcome.FromException<TAnswer>(failure);
         }
         catch (OperationCanceledException) when (attempt.RequestAborted.IsCancellationRequested)
         {
@@ -43,14 +71,15 @@ public static class InferenceAttempts
     /// Opens the stream and waits for its first chunk with output: only until then can the request still
     /// fail over. The outcome travels on with the <see cref="OpenedStream"/>, which records how it ends.
     /// </summary>
-    public static async ValueTask<Outcome<OpenedStream>> OpenStreamAsync(ResilienceContext context, RouteAttempt attempt)
+    public static async ValueTask<Outcome<OpenedStream>> OpenStreamAsync(ResilienceContext context, RouteAttempt<ChatRequest> attempt)
     {
         attempt.Budget.Take();
         var route = attempt.Route;
         var outcome = attempt.Start(route.StreamTelemetry);
+        attempt.Telemetry.CaptureInput(outcome.Span, attempt.Request.Messages);
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(attempt.RequestAborted);
         using var firstChunk = new FirstChunkDeadline(route.TimeToFirstByte, attempt.Time);
-        var call = attempt.Call with { FirstChunk = firstChunk };
+        var call = new ProviderCall(attempt.Request, route.Route.UpstreamModel) { FirstChunk = firstChunk };
         var upstream = route.Provider.StreamAsync(call, lifetime.Token).GetAsyncEnumerator(lifetime.Token);
         List<ChatChunk>? heldBack = null;
         try

@@ -6,9 +6,10 @@ using Polly;
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>The state one attempt on one route needs, passed to Polly without a closure.</summary>
-public readonly record struct RouteAttempt(
+/// <typeparam name="TRequest">The request's operation type (<see cref="Chat.ChatRequest"/>, <see cref="Inference.OperationRequest"/>).</typeparam>
+public readonly record struct RouteAttempt<TRequest>(
     RouteResilience Route,
-    ProviderCall Call,
+    TRequest Request,
     AttemptBudget Budget,
     InferenceRecorder Recorder,
     GenAiTelemetry Telemetry,
@@ -16,13 +17,11 @@ public readonly record struct RouteAttempt(
     RequestSettlement? Settlement,
     CancellationToken RequestAborted)
 {
-    /// <summary>Opens the attempt's span (with the prompt, when content capture is on) and the one place its outcome is recorded.</summary>
-    public AttemptOutcome Start(GenAiAttemptInfo info)
-    {
-        var span = Telemetry.StartAttempt(info);
-        Telemetry.CaptureInput(span, Call.Request.Messages);
-        return new AttemptOutcome(Route, span, Recorder, Settlement, Time);
-    }
+    /// <summary>
+    /// Opens the attempt's span and the one place its outcome is recorded; the operation's callback adds the
+    /// prompt to the span when content capture is on.
+    /// </summary>
+    public AttemptOutcome Start(GenAiAttemptInfo info) => new(Route, Telemetry.StartAttempt(info), Recorder, Settlement, Time);
 
     /// <summary>
     /// Turns what the provider threw into an upstream failure. The pipeline's timeout shows up as a

@@ -1,5 +1,4 @@
 using Gatewayz.Api.Catalog;
-using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers;
@@ -11,29 +10,35 @@ using Polly.CircuitBreaker;
 namespace Gatewayz.Api.Resilience;
 
 /// <summary>
-/// Serves a request from the model's routes in order. A route whose breaker is open, or whose upstream's
-/// format cannot express the request (an OpenAI request for <c>n</c> choices on an Anthropic upstream, an
-/// Anthropic document block on an OpenAI-compatible one), is skipped; a route whose pipeline (retries
-/// included) fails hands over to the next one, until a route answers, the upstream rejects the request
-/// itself, or the request's attempt budget is spent. When every route was skipped for its format, the
-/// client gets the first route's 400 naming what it cannot express.
+/// Serves a request of any operation from the model's routes in order. A route whose breaker is open, or
+/// whose provider cannot take the request (<see cref="IRoutedRequest.RefusalBy"/>: an OpenAI request for
+/// <c>n</c> choices on an Anthropic upstream, an Anthropic document block on an OpenAI-compatible one, an
+/// embedding on an Anthropic upstream), is skipped; a route whose pipeline (retries included) fails hands over
+/// to the next one, until a route answers, the upstream rejects the request itself, or the request's attempt
+/// budget is spent. When every route refused the request, the client gets the first refusal's 400.
 /// </summary>
 public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder recorder, GenAiTelemetry telemetry, IOptions<ResilienceOptions> options, TimeProvider time)
 {
     private readonly int _maxAttempts = options.Value.MaxAttemptsPerRequest;
 
-    public async ValueTask<(RouteResilience Route, TResult Result)> ExecuteAsync<TResult>(
-        ChatRequest request,
+    /// <summary>
+    /// Runs <paramref name="attempt"/> through the routes' pipelines until one answers.
+    /// </summary>
+    /// <param name="operation">The pipeline's operation key (<see cref="RoutePipelineFactory.CompleteOperation"/> or <see cref="RoutePipelineFactory.StreamOperation"/>), which picks its timeout.</param>
+    /// <exception cref="GatewayException">The upstream's own 4xx, every route refusing the request, or the last failure once no route answered.</exception>
+    public async ValueTask<(RouteResilience Route, TResult Result)> ExecuteAsync<TRequest, TResult>(
+        TRequest request,
         CatalogModel model,
         RequestSettlement? settlement,
         string operation,
-        Func<ResilienceContext, RouteAttempt, ValueTask<Outcome<TResult>>> attempt,
+        Func<ResilienceContext, RouteAttempt<TRequest>, ValueTask<Outcome<TResult>>> attempt,
         CancellationToken cancellationToken)
+        where TRequest : IRoutedRequest
     {
         var candidates = routes.RoutesOf(model);
         var budget = new AttemptBudget(_maxAttempts);
         UpstreamException? lastFailure = null;
-        GatewayError? untranslatable = null;
+        GatewayError? refused = null;
         var tried = false;
         for (var i = 0; i < candidates.Length && budget.HasRemaining; i++)
         {
@@ -46,10 +51,10 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
                 tried = true;
                 continue;
             }
-            if (request.RefusalFor(route.Provider.Format) is { } refusal)
+            if (request.RefusalBy(route.Provider) is { } refusal)
             {
-                untranslatable ??= refusal;
-                if (hasNext) FailOver(route, candidates[i + 1], FailoverReasons.Untranslatable);
+                refused ??= refusal.Error;
+                if (hasNext) FailOver(route, candidates[i + 1], refusal.FailoverReason);
                 continue;
             }
             tried = true;
@@ -59,7 +64,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             Outcome<TResult> outcome;
             try
             {
-                var state = new RouteAttempt(route, new ProviderCall(request, route.Route.UpstreamModel), budget, recorder, telemetry, time, settlement, cancellationToken);
+                var state = new RouteAttempt<TRequest>(route, request, budget, recorder, telemetry, time, settlement, cancellationToken);
                 outcome = await route.Pipeline.ExecuteOutcomeAsync(attempt, context, state);
             }
             finally
@@ -87,7 +92,7 @@ public sealed class RouteExecutor(RouteRegistry routes, InferenceRecorder record
             }
             if (hasNext && budget.HasRemaining) FailOver(route, candidates[i + 1], reason);
         }
-        throw new GatewayException(!tried && untranslatable is not null ? untranslatable : UpstreamErrors.ToGatewayError(lastFailure, model.Id));
+        throw new GatewayException(!tried && refused is not null ? refused : UpstreamErrors.ToGatewayError(lastFailure, model.Id));
     }
 
     private static void FailOver(RouteResilience from, RouteResilience to, string reason)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Gatewayz.Api.Telemetry;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Health;
@@ -20,6 +21,7 @@ public sealed class RouteResilience
     private string _state = BreakerStates.Closed;
     private long _updatedTicks;
     private volatile SharedBreakerState? _remote;
+    private readonly FrozenDictionary<ModelOperation, GenAiAttemptInfo> _operationTelemetry;
 
     public RouteResilience(CatalogModel model, ResolvedRoute route, IChatProvider provider, ProviderOptions providerOptions,
         RouteMetrics metrics, TrafficWindow traffic, TimeProvider time)
@@ -35,6 +37,8 @@ public sealed class RouteResilience
         TotalTimeout = TimeSpan.FromSeconds(providerOptions.TotalTimeoutSeconds);
         CompletionTelemetry = GenAiAttemptInfo.Chat(model, route, streaming: false, providerOptions);
         StreamTelemetry = GenAiAttemptInfo.Chat(model, route, streaming: true, providerOptions);
+        _operationTelemetry = model.Operations.ToFrozenDictionary(operation => operation,
+            operation => GenAiAttemptInfo.Of(operation, model, route, streaming: false, providerOptions));
         _updatedTicks = time.GetUtcNow().UtcTicks;
     }
 
@@ -47,6 +51,9 @@ public sealed class RouteResilience
     /// <summary>How this route's attempts appear in spans and GenAI metrics, built once.</summary>
     public GenAiAttemptInfo CompletionTelemetry { get; }
     public GenAiAttemptInfo StreamTelemetry { get; }
+
+    /// <summary>How a non-streamed attempt of <paramref name="operation"/> (one the model serves) appears in spans and GenAI metrics.</summary>
+    public GenAiAttemptInfo TelemetryOf(ModelOperation operation) => _operationTelemetry[operation];
 
     /// <summary>The field of this route in the shared Redis hashes: <c>{provider}|{model}</c>.</summary>
     public string Key { get; }

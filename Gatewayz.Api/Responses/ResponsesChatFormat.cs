@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Chat;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
 using Gatewayz.Api.RateLimiting;
 using Gatewayz.Api.Streaming;
 using Gatewayz.Api.Wire;
@@ -23,7 +24,7 @@ namespace Gatewayz.Api.Responses;
 /// and conversation from parsing to the answer, and keeps the answer in the <see cref="ResponseStore"/>.
 /// </para>
 /// </summary>
-public sealed class ResponsesChatFormat(ResponseStore store) : IChatWireFormat, IRequestTranslator
+public sealed class ResponsesChatFormat(ResponseStore store) : IChatWireFormat, IRequestResolver<ChatRequest>, IRequestTranslator
 {
     private ResponsesSettings _settings = null!;
     private ResponsesConversation _conversation = null!;

@@ -47,7 +47,8 @@ public sealed class GenAiAttempt : IDisposable
         _metrics.TimeToFirstChunk.Record(seconds, BaseTags());
     }
 
-    public void Succeeded(string? responseModel, int inputTokens, int outputTokens, string finishReason)
+    /// <param name="finishReason">Why the answer ended; null for an operation whose answers have none (embeddings).</param>
+    public void Succeeded(string? responseModel, int inputTokens, int outputTokens, string? finishReason)
     {
         if (!Begin(out var seconds)) return;
         var tags = BaseTags();
@@ -58,7 +59,8 @@ public sealed class GenAiAttempt : IDisposable
         }
         Activity?.SetTag(GenAiAttributes.UsageInputTokens, inputTokens);
         Activity?.SetTag(GenAiAttributes.UsageOutputTokens, outputTokens);
-        Activity?.SetTag(GenAiAttributes.ResponseFinishReasons, new[] { finishReason });
+        if (finishReason is not null)
+            Activity?.SetTag(GenAiAttributes.ResponseFinishReasons, new[] { finishReason });
 
         _metrics.OperationDuration.Record(seconds, tags);
         RecordTokens(tags, "input", inputTokens);

@@ -19,6 +19,10 @@ public sealed record GenAiAttemptInfo(
 {
     /// <summary>A chat attempt on <paramref name="route"/>; HTTP upstreams name their server, the simulator none.</summary>
     public static GenAiAttemptInfo Chat(CatalogModel model, ResolvedRoute route, bool streaming, ProviderOptions provider) =>
-        new(GenAiTelemetry.ChatOperation, model.Id, route.Provider, route.UpstreamModel, streaming,
+        Of(ModelOperation.Chat, model, route, streaming, provider);
+
+    /// <summary>An attempt of <paramref name="operation"/> on <paramref name="route"/>, named as <see cref="GenAiTelemetry.OperationName"/> says.</summary>
+    public static GenAiAttemptInfo Of(ModelOperation operation, CatalogModel model, ResolvedRoute route, bool streaming, ProviderOptions provider) =>
+        new(GenAiTelemetry.OperationName(operation), model.Id, route.Provider, route.UpstreamModel, streaming,
             provider.Kind == ProviderKind.Simulated ? null : provider.BaseUrl);
 }

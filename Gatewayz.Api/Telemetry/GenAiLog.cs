@@ -9,7 +9,7 @@ internal static partial class GenAiLog
     [LoggerMessage(EventId = 9001, EventName = "GenAiAttemptCompleted", Level = LogLevel.Information,
         Message = "{Operation} {RequestModel} via {Provider} ({UpstreamModel}) succeeded in {DurationMs:F1} ms: {InputTokens} input tokens, {OutputTokens} output tokens, finish {FinishReason}")]
     public static partial void AttemptSucceeded(ILogger logger, string operation, string requestModel, string provider,
-        string upstreamModel, double durationMs, int inputTokens, int outputTokens, string finishReason);
+        string upstreamModel, double durationMs, int inputTokens, int outputTokens, string? finishReason);
 
     [LoggerMessage(EventId = 9002, EventName = "GenAiAttemptFailed", Level = LogLevel.Warning,
         Message = "{Operation} {RequestModel} via {Provider} ({UpstreamModel}) failed in {DurationMs:F1} ms: {ErrorType}")]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,19 @@ namespace Gatewayz.Api.Telemetry;
 public sealed class GenAiTelemetry(GenAiMetrics metrics, IOptionsMonitor<TelemetryOptions> options, ILogger<GenAiTelemetry> logger, TimeProvider time)
 {
     public const string ChatOperation = "chat";
+
+    /// <summary>
+    /// The <c>gen_ai.operation.name</c> of a catalog operation, from the GenAI semantic conventions' well-known values:
+    /// <c>chat</c>, <c>embeddings</c>, <c>text_completion</c> (legacy completions), <c>generate_content</c> (images);
+    /// the Responses API is a chat.
+    /// </summary>
+    public static string OperationName(ModelOperation operation) => operation switch
+    {
+        ModelOperation.Embeddings => "embeddings",
+        ModelOperation.Completions => "text_completion",
+        ModelOperation.Images => "generate_content",
+        _ => ChatOperation,
+    };
 
     public static readonly ActivitySource Source =
         new(Microsoft.Extensions.Hosting.GatewayzTelemetry.GatewaySourceName, Microsoft.Extensions.Hosting.GatewayzTelemetry.ServiceVersion);

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Gatewayz.Api.Auth;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Errors;
+using Gatewayz.Api.Inference;
 
 namespace Gatewayz.Api.Wire;
 
@@ -9,16 +10,10 @@ namespace Gatewayz.Api.Wire;
 /// One chat API's wire format as clients speak it (OpenAI's chat completions, Anthropic's messages, OpenAI's
 /// Responses API): everything that differs between them, so one handler serves them all.
 /// </summary>
-public interface IChatWireFormat
+public interface IChatWireFormat : IInferenceEndpoint<ChatRequest>
 {
     /// <summary>A short stable name (<c>openai</c>, <c>anthropic</c>): part of the response cache's key.</summary>
     string Name { get; }
-
-    /// <summary>How the gateway's response ids start (<c>chatcmpl-</c>, <c>msg_</c>).</summary>
-    string ResponseIdPrefix { get; }
-
-    /// <summary>Whether the API key may come in <c>x-api-key</c> (Anthropic's header) besides <c>Authorization: Bearer</c>.</summary>
-    bool AcceptsXApiKey { get; }
 
     /// <summary>Request headers an upstream of this format receives as the client sent them (Anthropic's <c>anthropic-beta</c>).</summary>
     IReadOnlyList<string> ForwardedHeaders { get; }
@@ -29,13 +24,15 @@ public interface IChatWireFormat
     /// <summary>Validates a request body and reads it; a body the API would refuse throws a 400 <see cref="GatewayException"/>.</summary>
     ChatRequest Parse(JsonElement body);
 
-    /// <summary>
-    /// Completes a parsed request with what it refers to outside its body, once the caller is known and before any
-    /// route is tried: the Responses API's <c>previous_response_id</c>, the earlier turns the gateway kept for that
-    /// caller. A reference the format cannot resolve throws a 4xx <see cref="GatewayException"/>. The other formats
-    /// carry the whole conversation in the body: the request as parsed.
-    /// </summary>
-    ValueTask<ChatRequest> ResolveAsync(ChatRequest request, ClientIdentity client, CancellationToken cancellationToken) => ValueTask.FromResult(request);
+    /// <summary>Both chat APIs serve the models whose <c>Endpoints</c> include <c>chat</c>.</summary>
+    ModelOperation IInferenceEndpoint<ChatRequest>.Operation => ModelOperation.Chat;
+
+    /// <summary>The body as <see cref="Parse"/> reads it, with the <see cref="ForwardedHeaders"/> the client sent.</summary>
+    ChatRequest IInferenceEndpoint<ChatRequest>.Read(JsonElement body, HttpRequest request)
+    {
+        var parsed = Parse(body);
+        return ChatExchange.ForwardedHeaders(request, this) is { } headers ? parsed with { ClientHeaders = headers } : parsed;
+    }
 
     /// <summary>A non-streamed answer's body.</summary>
     ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion);

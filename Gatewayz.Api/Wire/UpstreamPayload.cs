@@ -84,8 +84,8 @@ public readonly record struct UpstreamPayload(ReadOnlyMemory<byte> Json, Range I
         var first = true;
         if (!id.IsEmpty) WriteField(output, "\"id\":"u8, id, ref first);
         if (!model.IsEmpty) WriteField(output, "\"model\":"u8, model, ref first);
-        // The upstream's own fields follow, unless the object was empty.
-        if (json[afterBrace..].TrimStart(" \t\r\n"u8) is [not (byte)'}', ..])
+        // The upstream's own fields follow, unless the object was empty or nothing was added.
+        if (!first && json[afterBrace..].TrimStart(" \t\r\n"u8) is [not (byte)'}', ..])
             output.Write(","u8);
         return afterBrace;
     }

@@ -108,4 +108,41 @@ public sealed class AdminAuthenticationTests(StorageFixture storage, ITestOutput
         ((int)(await admin.GetAsync($"/admin/users/{Guid.Empty}/credits")).StatusCode).ShouldBe(429,
             "past the budget a token is not even compared, or guessing would go on at full speed");
     }
+
+    [Fact]
+    public async Task Past_the_admin_token_budget_the_monitoring_api_does_not_take_the_admin_token_either()
+    {
+        const int budget = 5;
+        using var gateway = await AccountsGateway.StartAsync(storage, settings: new Dictionary<string, string?>
+        {
+            ["Gatewayz:RateLimits:FailedAuthPerMinute"] = budget.ToString(),
+        });
+        for (var i = 0; i <= budget; i++)
+        {
+            using var guesser = gateway.CreateHttpClient(apiKey: $"guess-{i}");
+            (await guesser.GetAsync("/api/monitoring/trial-analytics")).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests);
+        }
+
+        using var admin = gateway.CreateHttpClient(AdminClient.Token);
+        using var answer = await admin.GetAsync("/api/monitoring/trial-analytics");
+        ((int)answer.StatusCode).ShouldBe(429, "a guess that matched would otherwise stand out from the refused ones");
+    }
+
+    [Theory]
+    [InlineData("/admin/users")]
+    [InlineData("/api/monitoring/health")]
+    public async Task An_unsupported_content_encoding_without_credentials_is_401_not_415(string path)
+    {
+        using var gateway = await AccountsGateway.StartAsync(storage);
+        using var http = gateway.CreateHttpClient(apiKey: null);
+        using var request = new HttpRequestMessage(path.StartsWith("/admin") ? HttpMethod.Post : HttpMethod.Get, path)
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        request.Content.Headers.ContentEncoding.Add("zstd");
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }

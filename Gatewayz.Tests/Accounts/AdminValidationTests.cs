@@ -91,6 +91,9 @@ public sealed class AdminValidationTests(StorageFixture storage) : IClassFixture
     [InlineData("ada@example.com\u0000")]
     [InlineData("ada\u0085@example.com")]
     [InlineData("ada\n@example.com")]
+    [InlineData("alice\u200b@example.com")] // a zero-width space: a look-alike of alice@example.com
+    [InlineData("ev\u202eil@example.com")] // a right-to-left override
+    [InlineData("\ufeffada@example.com")]
     public async Task A_malformed_email_is_400_naming_email_and_creates_no_user(string email)
     {
         using var gateway = await AccountsGateway.StartAsync(storage);
@@ -128,6 +131,18 @@ public sealed class AdminValidationTests(StorageFixture storage) : IClassFixture
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
         JsonDocument.Parse(text).RootElement.GetProperty("email").GetString().ShouldBe(email.Trim());
+    }
+
+    [Fact]
+    public async Task Emails_that_differ_only_in_case_are_one_user()
+    {
+        using var gateway = await AccountsGateway.StartAsync(storage);
+        using var admin = new AdminClient(gateway);
+        await admin.CreateUserAsync("alice@example.com");
+
+        using var again = await PostJsonAsync(gateway, "/admin/users", JsonSerializer.Serialize(new { email = "ALICE@Example.COM" }));
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict, await again.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -171,6 +186,10 @@ public sealed class AdminValidationTests(StorageFixture storage) : IClassFixture
     [InlineData("credits", "reason", 501)]
     [InlineData("credits", "reason", 0, "welcome\u0000")]
     [InlineData("credits", "reason", 0, "wel\u001bcome")]
+    [InlineData("users", "name", 0, "x\u202egnp.exe")] // displays as xexe.png
+    [InlineData("api-keys", "name", 0, "\ufeffadmin")]
+    [InlineData("users", "name", 0, "Ada\uffff")]
+    [InlineData("credits", "reason", 0, "wel\u2066come")]
     public async Task A_text_field_too_long_or_with_control_characters_is_400_naming_it_and_stores_nothing(string endpoint, string field, int length, string? value = null)
     {
         using var gateway = await AccountsGateway.StartAsync(storage);
@@ -211,6 +230,9 @@ public sealed class AdminValidationTests(StorageFixture storage) : IClassFixture
     [InlineData("/admin/users/{user}/credits", """{"amount":1,"reason":7}""", "reason")]
     [InlineData("/admin/users/{user}/credits", """{"amount":1,"amount":2}""", "amount")]
     [InlineData("/admin/users/{user}/credits", """{"reason":"no amount"}""", "amount")]
+    [InlineData("/admin/users/{user}/credits", "", "amount")] // no body at all
+    [InlineData("/admin/users", "", "email")]
+    [InlineData("/admin/users/{user}/api-keys", "", "name")]
     [InlineData("/admin/users/{user}/trial/start", """{"days":"many"}""", "days")]
     [InlineData("/admin/users/{user}/trial/start", """{"days":0}""", "days")]
     [InlineData("/admin/users", """{"email":"ada\ud800@example.com"}""", "email")] // a lone surrogate: no text at all

@@ -71,7 +71,7 @@ public sealed class ModelIdConfigurationTests
             ("Gatewayz:Models:acme/tiny:Owner", "acme"));
 
         var failure = failures.ShouldHaveSingleItem();
-        failure.ShouldStartWith("Gatewayz:Models:acme/tiny:Owner is not a model setting (expected OwnedBy, Pricing, Routes)");
+        failure.ShouldStartWith("Gatewayz:Models:acme/tiny:Owner is not a model setting (expected Endpoints, OwnedBy, Pricing, Routes)");
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class ModelsEndpointTests : IDisposable
         var list = await client.GetFromJsonAsync<JsonElement>("/v1/models");
 
         var data = list.GetProperty("data").EnumerateArray().ToList();
-        data.Count.ShouldBe(18);
+        data.Count.ShouldBe(20);
         list.GetProperty("has_more").GetBoolean().ShouldBeFalse();
         list.GetProperty("first_id").GetString().ShouldBe(data[0].GetProperty("id").GetString());
         list.GetProperty("last_id").GetString().ShouldBe(data[^1].GetProperty("id").GetString());

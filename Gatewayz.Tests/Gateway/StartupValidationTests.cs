@@ -22,6 +22,9 @@ public sealed class StartupValidationTests
     [InlineData("Gatewayz:Caching:UnknownApiKeySeconds", "-1", "Gatewayz:Caching:UnknownApiKeySeconds")]
     [InlineData("Gatewayz:Caching:StaleApiKeyMaxAgeSeconds", "86401", "Gatewayz:Caching:StaleApiKeyMaxAgeSeconds")]
     [InlineData("Gatewayz:RateLimits:FailedAuthPerMinute", "0", "Gatewayz:RateLimits:FailedAuthPerMinute")]
+    [InlineData("Gatewayz:Models:openai/gpt-4o:Endpoints:0", "embedding", "Gatewayz:Models:openai/gpt-4o:Endpoints:0")]
+    [InlineData("Gatewayz:Providers:openrouter:Simulation:Models:openai/text-embedding-3-small:EmbeddingDimensions", "0",
+        "Gatewayz:Providers:openrouter:Simulation:Models:openai/text-embedding-3-small:EmbeddingDimensions")]
     [InlineData("Gatewayz:Metrics:ManagementPort", "-1", "Gatewayz:Metrics:ManagementPort")]
     [InlineData("Gatewayz:Metrics:ManagementPort", "65536", "Gatewayz:Metrics:ManagementPort")]
     public async Task Invalid_setting_stops_startup_naming_it(string key, string value, string named) =>

@@ -34,6 +34,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         var app = CreateLoopbackApp();
         var upstream = new FakeUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.ChatCompletionsAsync);
+        app.MapPost("/v1/embeddings", upstream.EmbeddingsAsync);
         app.MapGet("/v1/models", upstream.ModelsAsync);
         upstream.BaseUrl = await StartLoopbackAsync(app);
         return upstream;
@@ -74,21 +75,8 @@ public sealed class FakeUpstream : IAsyncDisposable
             TraceParent = context.Request.Headers["traceparent"].ToString(),
         });
 
-        if (behavior.AbortConnection) { context.Abort(); return; }
-        if (behavior.HeaderDelay > TimeSpan.Zero) await Task.Delay(behavior.HeaderDelay, context.RequestAborted);
-        if (behavior.Status != 200)
-        {
-            context.Response.StatusCode = behavior.Status;
-            if (behavior.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
-            if (behavior.ErrorBody is { } errorBody)
-            {
-                context.Response.ContentType = behavior.ErrorContentType;
-                await context.Response.WriteAsync(errorBody);
-                return;
-            }
-            await context.Response.WriteAsJsonAsync(new { error = new { message = "fake upstream failure", type = "server_error" } });
+        if (await FailedAsync(context, behavior))
             return;
-        }
 
         var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
         if (behavior.Frames is { } frames)
@@ -141,6 +129,52 @@ public sealed class FakeUpstream : IAsyncDisposable
         await WriteEventAsync(context, new { id = "c", @object = "chat.completion.chunk", created = 1, model = "m", choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } });
         if (behavior.UsageBeforeChunk is null) await WriteUsageAsync(context, behavior);
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>
+    /// <c>POST /v1/embeddings</c>: the behaviour's <see cref="UpstreamBehavior.RawBody"/> as it is, else one two-number
+    /// vector per call with <see cref="UpstreamBehavior.PromptTokens"/> as its usage; failures as for chat.
+    /// </summary>
+    private async Task EmbeddingsAsync(HttpContext context)
+    {
+        var behavior = Script.TryDequeue(out var scripted) ? scripted : Behavior;
+        using var reader = new StreamReader(context.Request.Body);
+        var raw = await reader.ReadToEndAsync();
+        var body = JsonDocument.Parse(raw).RootElement.Clone();
+        Requests.Enqueue(new RecordedRequest("POST", "/v1/embeddings", context.Request.Headers.Authorization.ToString(), body)
+        {
+            TraceParent = context.Request.Headers["traceparent"].ToString(),
+            RawBody = raw,
+        });
+        if (await FailedAsync(context, behavior))
+            return;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(behavior.RawBody ?? JsonSerializer.Serialize(new
+        {
+            @object = "list",
+            data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.6, -0.8 } } },
+            model = body.GetProperty("model").GetString(),
+            usage = new { prompt_tokens = behavior.PromptTokens, total_tokens = behavior.PromptTokens },
+        }), Encoding.UTF8);
+    }
+
+    /// <summary>Aborts, delays or answers the behaviour's failed status; false when the request is to be answered.</summary>
+    private static async Task<bool> FailedAsync(HttpContext context, UpstreamBehavior behavior)
+    {
+        if (behavior.AbortConnection) { context.Abort(); return true; }
+        if (behavior.HeaderDelay > TimeSpan.Zero) await Task.Delay(behavior.HeaderDelay, context.RequestAborted);
+        if (behavior.Status == 200)
+            return false;
+        context.Response.StatusCode = behavior.Status;
+        if (behavior.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
+        if (behavior.ErrorBody is { } errorBody)
+        {
+            context.Response.ContentType = behavior.ErrorContentType;
+            await context.Response.WriteAsync(errorBody);
+            return true;
+        }
+        await context.Response.WriteAsJsonAsync(new { error = new { message = "fake upstream failure", type = "server_error" } });
+        return true;
     }
 
     /// <summary>Writes and flushes each frame, waiting its delay after it.</summary>

@@ -36,6 +36,9 @@ public sealed class MonitoringRoleTests(StorageFixture storage, ITestOutputHelpe
         using var gateway = await AccountsGateway.StartAsync(storage, settings: new Dictionary<string, string?>().Priced());
         using var admin = new AdminClient(gateway);
         var (user, key) = await admin.CreateFundedKeyAsync("customer@example.com", 5);
+        // A grant is not a request, whatever its reason says.
+        using (var grant = await admin.RawAsync(HttpMethod.Post, $"/admin/users/{user}/credits", new { amount = 1, reason = "usage: refund" }))
+            grant.StatusCode.ShouldBe(HttpStatusCode.OK);
         var (neighbour, _) = await admin.CreateFundedKeyAsync("neighbour@example.com", 5);
         using var customer = gateway.CreateHttpClient(key);
         var (_, first) = await PricedChat.PostAsync(customer, "one");
@@ -57,11 +60,13 @@ public sealed class MonitoringRoleTests(StorageFixture storage, ITestOutputHelpe
             report => report.GetProperty("requests").GetInt64() == 2, TimeSpan.FromSeconds(10));
         usage.GetProperty("user_id").GetString().ShouldBe(user.ToString());
         usage.GetProperty("spend").GetDecimal().ShouldBe(first + second);
-        usage.GetProperty("balance").GetDecimal().ShouldBe(5 - first - second);
+        usage.GetProperty("balance").GetDecimal().ShouldBe(6 - first - second);
         var model = usage.GetProperty("models").EnumerateArray().ShouldHaveSingleItem();
         model.GetProperty("model").GetString().ShouldBe(PricedChat.Model);
         model.GetProperty("requests").GetInt64().ShouldBe(2);
         usage.GetProperty("daily").GetArrayLength().ShouldBe(1);
+        using (var raw = await customer.GetAsync("/api/monitoring/usage"))
+            raw.Headers.CacheControl?.NoStore.ShouldBeTrue("a balance and spend are no cache's business");
 
         using var others = await customer.GetAsync($"/api/monitoring/usage?user_id={neighbour}");
         await ErrorJson.ShouldBeOpenAiError(others, 403, "insufficient_role");
@@ -69,6 +74,7 @@ public sealed class MonitoringRoleTests(StorageFixture storage, ITestOutputHelpe
         var neighbourUsage = await asAdmin.GetFromJsonAsync<JsonElement>($"/api/monitoring/usage?user_id={neighbour}");
         neighbourUsage.GetProperty("requests").GetInt64().ShouldBe(0);
         neighbourUsage.GetProperty("balance").GetDecimal().ShouldBe(5);
+        await ErrorJson.ShouldBeOpenAiError(await asAdmin.GetAsync("/api/monitoring/usage?user_id=zzz"), 400, "invalid_value");
     }
 
     [Fact]
@@ -109,6 +115,13 @@ public sealed class MonitoringRoleTests(StorageFixture storage, ITestOutputHelpe
         await ErrorJson.ShouldBeOpenAiError(missing, 400, "missing_required_parameter");
         using var onCreate = await admin.RawAsync(HttpMethod.Post, $"/admin/users/{user}/api-keys", new { name = "k", roles = new[] { "root" } });
         await ErrorJson.ShouldBeOpenAiError(onCreate, 400, "invalid_value");
+        using var adminHttp = gateway.CreateHttpClient(AdminClient.Token);
+        using var empty = await adminHttp.PutAsync($"/admin/api-keys/{keyId}/roles", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+        await ErrorJson.ShouldBeOpenAiError(empty, 400, "missing_required_parameter");
+        var (revokedId, _) = await admin.CreateKeyAsync(user, "revoked");
+        await admin.RevokeKeyAsync(revokedId);
+        using var onRevoked = await admin.RawAsync(HttpMethod.Put, $"/admin/api-keys/{revokedId}/roles", new { roles = new[] { "monitoring" } });
+        await ErrorJson.ShouldBeOpenAiError(onRevoked, 404, "api_key_not_found");
 
         using var client = gateway.CreateHttpClient(key);
         (await client.GetAsync("/api/monitoring/health")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

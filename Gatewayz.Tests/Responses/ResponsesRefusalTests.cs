@@ -66,6 +66,10 @@ public sealed class ResponsesRefusalTests : IAsyncLifetime
     public async Task A_malformed_or_unbridgeable_request_is_refused_by_its_path(string json, string param, string code) =>
         await ShouldBeRefused(json, param, code);
 
+    [Fact]
+    public async Task A_model_that_serves_no_chat_is_refused_by_model_as_the_chat_endpoints_refuse_it() =>
+        await ShouldBeRefused("""{"model":"openai/text-embedding-3-small","input":"Hi"}""", "model", "model_not_supported");
+
     private async Task ShouldBeRefused(string json, string param, string code)
     {
         var (status, body) = await _relay.Gateway.PostAsync(json.Replace("MODEL", RelayGateway.Model));

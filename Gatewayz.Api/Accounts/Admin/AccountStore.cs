@@ -33,9 +33,9 @@ public sealed class AccountStore(MeteredDatabase database)
         return row?.Record;
     }
 
-    /// <summary>Replaces a key's roles; returns it with its hash, so the auth cache can drop it. Null for an unknown key.</summary>
+    /// <summary>Replaces a key's roles; returns it with its hash, so the auth cache can drop it. Null for an unknown or revoked key.</summary>
     public Task<(ApiKeyRecord Record, string KeyHash)?> SetApiKeyRolesAsync(Guid keyId, string[] roles, CancellationToken cancellationToken) =>
-        UpdateApiKeyAsync("update api_keys set roles = @roles where id = @keyId", new { keyId, roles }, cancellationToken);
+        UpdateApiKeyAsync("update api_keys set roles = @roles where id = @keyId and revoked_at is null", new { keyId, roles }, cancellationToken);
 
     /// <summary>Revokes a key; returns it with its hash, so the auth cache can drop it. Null for an unknown key.</summary>
     public Task<(ApiKeyRecord Record, string KeyHash)?> RevokeApiKeyAsync(Guid keyId, CancellationToken cancellationToken) =>

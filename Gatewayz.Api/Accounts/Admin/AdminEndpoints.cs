@@ -36,22 +36,22 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateUserAsync(CreateUser body, AccountStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateUserAsync(CreateUser? body, AccountStore store, CancellationToken cancellationToken)
     {
-        var email = AdminFieldRules.Email(body.Email);
-        var name = AdminFieldRules.UserName(body.Name);
+        var email = AdminFieldRules.Email(body?.Email);
+        var name = AdminFieldRules.UserName(body?.Name);
         var user = await store.CreateUserAsync(email, name, cancellationToken)
             ?? throw new GatewayException(new GatewayError(StatusCodes.Status409Conflict, "user_exists", "A user with this email already exists.", "email"));
         return Created(user);
     }
 
-    private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey body, AccountStore store, ApiKeyInvalidations invalidations,
+    private static async Task<IResult> CreateApiKeyAsync(Guid userId, CreateApiKey? body, AccountStore store, ApiKeyInvalidations invalidations,
         CancellationToken cancellationToken)
     {
-        var name = AdminFieldRules.KeyName(body.Name);
+        var name = AdminFieldRules.KeyName(body?.Name);
         var key = ApiKeyGenerator.NewKey();
         var hash = ApiKeyHash.Of(key);
-        var record = await store.CreateApiKeyAsync(userId, name, Roles(body.Roles ?? []), hash.Hex, cancellationToken) ?? throw UserNotFound();
+        var record = await store.CreateApiKeyAsync(userId, name, Roles(body?.Roles ?? []), hash.Hex, cancellationToken) ?? throw UserNotFound();
         // A replica that answered this key as unknown before it existed must not go on doing so.
         await invalidations.PublishAsync(hash);
         return Created(record with { Key = key });
@@ -60,9 +60,9 @@ public static class AdminEndpoints
     private static Task<IResult> RevokeApiKeyAsync(Guid keyId, AccountStore store, ApiKeyInvalidations invalidations, CancellationToken cancellationToken) =>
         ChangeApiKeyAsync(store.RevokeApiKeyAsync(keyId, cancellationToken), invalidations);
 
-    private static Task<IResult> SetApiKeyRolesAsync(Guid keyId, SetApiKeyRoles body, AccountStore store, ApiKeyInvalidations invalidations,
+    private static Task<IResult> SetApiKeyRolesAsync(Guid keyId, SetApiKeyRoles? body, AccountStore store, ApiKeyInvalidations invalidations,
         CancellationToken cancellationToken) =>
-        ChangeApiKeyAsync(store.SetApiKeyRolesAsync(keyId, Roles(body.Roles ?? throw new GatewayException(GatewayError.MissingField("roles"))), cancellationToken), invalidations);
+        ChangeApiKeyAsync(store.SetApiKeyRolesAsync(keyId, Roles(body?.Roles ?? throw new GatewayException(GatewayError.MissingField("roles"))), cancellationToken), invalidations);
 
     /// <summary>Answers a changed key and tells every replica to drop its cached resolution at once.</summary>
     private static async Task<IResult> ChangeApiKeyAsync(Task<(ApiKeyRecord Record, string KeyHash)?> change, ApiKeyInvalidations invalidations)
@@ -84,10 +84,10 @@ public static class AdminEndpoints
         return [.. roles.Distinct(StringComparer.Ordinal)];
     }
 
-    private static async Task<IResult> GrantCreditsAsync(Guid userId, GrantCredits body, AccountStore store, CreditBalances balances, CancellationToken cancellationToken)
+    private static async Task<IResult> GrantCreditsAsync(Guid userId, GrantCredits? body, AccountStore store, CreditBalances balances, CancellationToken cancellationToken)
     {
-        var amount = AdminFieldRules.Amount(body.Amount);
-        var reason = AdminFieldRules.Reason(body.Reason);
+        var amount = AdminFieldRules.Amount(body?.Amount);
+        var reason = AdminFieldRules.Reason(body?.Reason);
         var balance = await store.GrantCreditsAsync(userId, amount, reason, cancellationToken) ?? throw UserNotFound();
         balances.Forget(userId);
         return Ok(balance);
@@ -105,10 +105,10 @@ public static class AdminEndpoints
     private static async Task<IResult> ConvertTrialAsync(Guid userId, AccountStore store, CancellationToken cancellationToken) =>
         Ok(await store.ConvertTrialAsync(userId, cancellationToken) ?? throw UserNotFound());
 
-    private static async Task<IResult> SetSubscriptionAsync(Guid userId, SetSubscription body, AccountStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SetSubscriptionAsync(Guid userId, SetSubscription? body, AccountStore store, CancellationToken cancellationToken)
     {
-        var tier = AdminFieldRules.Tier(body.Tier, await store.ListTiersAsync(cancellationToken));
-        var status = AdminFieldRules.Status(body.Status);
+        var tier = AdminFieldRules.Tier(body?.Tier, await store.ListTiersAsync(cancellationToken));
+        var status = AdminFieldRules.Status(body?.Status);
         return Ok(await store.SetSubscriptionAsync(userId, tier, status, cancellationToken) ?? throw UserNotFound());
     }
 

@@ -75,6 +75,9 @@ public static class AdminFieldRules
         var email = Text("email", value.Trim(), MaxEmailLength);
         if (email.Any(char.IsWhiteSpace))
             throw Invalid("email", "an address without spaces.");
+        // Invisible characters (a zero-width space, a joiner) would make look-alike addresses of one mailbox.
+        if (email.FirstOrDefault(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format) is var invisible and not '\0')
+            throw Invalid("email", $"an address without invisible formatting characters (found U+{(int)invisible:X4}).");
         var at = email.IndexOf('@');
         if (at < 0 || at != email.LastIndexOf('@'))
             throw Invalid("email", "an address of the form local@domain, with one '@'.");
@@ -84,7 +87,8 @@ public static class AdminFieldRules
         if (!IsDomain(email.AsSpan(at + 1)))
             throw Invalid("email", $"the part after '@' must be dot-separated labels of letters, digits and hyphens, each 1 to {MaxDomainLabelLength} "
                 + "characters and not starting or ending with a hyphen.");
-        return email;
+        // Mail systems treat addresses case-insensitively in practice: ALICE@Example.com is alice@example.com, one user.
+        return email.ToLowerInvariant();
     }
 
     /// <summary>A user's display name, trimmed; optional (empty when absent), at most <see cref="MaxNameLength"/> characters of text.</summary>
@@ -141,7 +145,10 @@ public static class AdminFieldRules
     /// <summary>
     /// <paramref name="value"/> if it is at most <paramref name="maxLength"/> long and text: no control characters
     /// (C0, DEL, C1: Postgres refuses NUL outright, and the others break logs and terminals), no line or paragraph
-    /// separators (U+2028, U+2029) and no unpaired surrogate (half a character, which no encoding can store).
+    /// separators (U+2028, U+2029), no unpaired surrogate (half a character, which no encoding can store), no
+    /// bidirectional controls, zero-width space or byte-order mark (which make a name display as something else:
+    /// <c>x\u202Egnp.exe</c> shows as <c>xexe.png</c>) and no noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF). Zero-width
+    /// joiners stay: scripts and emoji sequences need them.
     /// </summary>
     private static string Text(string field, string value, int maxLength)
     {
@@ -155,11 +162,16 @@ public static class AdminFieldRules
                 continue;
             }
             if (char.GetUnicodeCategory(value[i]) is UnicodeCategory.Control or UnicodeCategory.Surrogate
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-                throw Invalid(field, $"text without control characters, line separators or unpaired surrogates (found U+{(int)value[i]:X4} at {i}).");
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || IsDisguise(value[i]))
+                throw Invalid(field, $"text without control characters, line separators, unpaired surrogates, bidirectional controls, "
+                    + $"zero-width spaces or noncharacters (found U+{(int)value[i]:X4} at {i}).");
         }
         return value;
     }
+
+    private static bool IsDisguise(char c) =>
+        c is '\u200B' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF'
+            or (>= '\uFDD0' and <= '\uFDEF') or '\uFFFE' or '\uFFFF';
 
     private static bool IsLocalPart(ReadOnlySpan<char> local) =>
         local.Length is > 0 and <= MaxEmailLocalPartLength

@@ -21,7 +21,7 @@ public static class AnthropicFailures
     {
         if (UpstreamErrorBody.TryParseError(json, redactor, WireFormat.Anthropic) is not { } said)
             return new UpstreamException(UpstreamFailureKind.ServerError, $"{provider} reported an error in its answer.");
-        var message = $"{provider} reported an error in its answer: {said.Message}";
+        var message = said.ReportedBy(provider);
         UpstreamException Relayed(UpstreamFailureKind kind, int status) =>
             new(kind, message, kind == UpstreamFailureKind.ClientError ? status : null, rejection: said with { Provider = provider, Status = status });
         return said.Code switch

@@ -23,7 +23,7 @@ public static class InBandFailures
     {
         if (UpstreamErrorBody.TryParseError(json, redactor) is not { } said)
             return new UpstreamException(UpstreamFailureKind.ServerError, $"{provider} reported an error in its answer.");
-        var message = $"{provider} reported an error in its answer: {said.Message}";
+        var message = said.ReportedBy(provider);
         // An error the client must fix (context too long, bad parameter) fails no other route either:
         // it reaches the client as the 400 it is, instead of being retried and failed over.
         if (ClientErrorStatus(said) is { } clientStatus)

@@ -43,6 +43,13 @@ internal static class OpenAiJson
         return start..(int)reader.BytesConsumed;
     }
 
+    /// <summary>A <c>model</c> property: where its value sits (<see cref="ValueRange"/>), and the value when it is a string.</summary>
+    public static string? Model(ref Utf8JsonReader reader, out Range value)
+    {
+        value = ValueRange(ref reader);
+        return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    }
+
     public static string? StringOrNull(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -202,7 +209,11 @@ internal static class OpenAiJson
     /// <c>11.0</c>), otherwise null: a count that is missing, null, negative or not a number leaves the
     /// usage to be estimated, rather than failing an answer that is otherwise good.
     /// </summary>
-    public static TokenUsage? Usage(ref Utf8JsonReader reader)
+    /// <param name="outputRequired">
+    /// False for answers without an output (embeddings report <c>prompt_tokens</c> and <c>total_tokens</c>): the
+    /// usage then needs only <c>prompt_tokens</c>, with 0 output tokens.
+    /// </param>
+    public static TokenUsage? Usage(ref Utf8JsonReader reader, bool outputRequired = true)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -224,6 +235,8 @@ internal static class OpenAiJson
             else
                 SkipValue(ref reader);
         }
+        if (!outputRequired)
+            output ??= 0;
         return input is { } i && output is { } o ? new TokenUsage(i, o) { CachedInputTokens = Math.Min(cached ?? 0, i) } : null;
     }
 

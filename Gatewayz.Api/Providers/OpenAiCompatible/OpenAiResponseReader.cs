@@ -38,10 +38,7 @@ public static class OpenAiResponseReader
                 else if (reader.ValueTextEquals("id"u8))
                     id = OpenAiJson.ValueRange(ref reader);
                 else if (reader.ValueTextEquals("model"u8))
-                {
-                    modelValue = OpenAiJson.ValueRange(ref reader);
-                    model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
+                    model = OpenAiJson.Model(ref reader, out modelValue);
                 else
                     OpenAiJson.SkipValue(ref reader);
             }

@@ -16,16 +16,33 @@ public static class UpstreamRequestBody
     public static ReadOnlyMemory<byte> Write(ChatRequest request, string upstreamModel) =>
         Writer.Write((request, upstreamModel), static (writer, state) => WriteBody(writer, state.request, state.upstreamModel));
 
-    private static void WriteBody(Utf8JsonWriter writer, ChatRequest request, string upstreamModel)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("model", upstreamModel);
-        foreach (var property in request.Body.EnumerateObject())
+    /// <summary>
+    /// Any OpenAI-format body with <c>model</c> first and set to <paramref name="upstreamModel"/>, every other field
+    /// as the client sent it (the endpoints besides chat, which have no stream options to add).
+    /// </summary>
+    public static ReadOnlyMemory<byte> Readdress(JsonElement body, string upstreamModel) =>
+        Writer.Write((body, upstreamModel), static (writer, state) =>
         {
-            if (property.NameEquals("model") || property.NameEquals("stream") || property.NameEquals("stream_options"))
+            writer.WriteStartObject();
+            WriteReaddressed(writer, state.body, state.upstreamModel, keepStream: true);
+            writer.WriteEndObject();
+        });
+
+    private static void WriteReaddressed(Utf8JsonWriter writer, JsonElement body, string upstreamModel, bool keepStream)
+    {
+        writer.WriteString("model", upstreamModel);
+        foreach (var property in body.EnumerateObject())
+        {
+            if (property.NameEquals("model") || !keepStream && (property.NameEquals("stream") || property.NameEquals("stream_options")))
                 continue;
             property.WriteTo(writer);
         }
+    }
+
+    private static void WriteBody(Utf8JsonWriter writer, ChatRequest request, string upstreamModel)
+    {
+        writer.WriteStartObject();
+        WriteReaddressed(writer, request.Body, upstreamModel, keepStream: false);
         if (request.Stream)
         {
             writer.WriteBoolean("stream", true);

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Embeddings;
+using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers.OpenAiCompatible;
 using Gatewayz.Api.Wire;
 
@@ -13,9 +15,10 @@ namespace Gatewayz.Api.Providers.Simulation;
 /// speaks OpenAI's protocol as an upstream does — the request's tools, <c>tool_choice</c>, <c>n</c>,
 /// <c>stop</c>, <c>logprobs</c> and <c>reasoning_effort</c> are answered (<see cref="SimulatedRequest"/>), the answer is written
 /// as OpenAI's bytes (<see cref="SimulatedWire"/>) and read back like a real upstream's, so the gateway
-/// relays and observes it on the same paths.
+/// relays and observes it on the same paths. It serves embeddings too (<see cref="SimulatedEmbeddings"/>), with the
+/// same latency, error rates and outages.
 /// </summary>
-public sealed class SimulatedProvider(string name, ProviderOptions options, GatewayOptions gateway, TimeProvider time) : IChatProvider
+public sealed class SimulatedProvider(string name, ProviderOptions options, GatewayOptions gateway, TimeProvider time) : IChatProvider, IOperationProvider
 {
     private const int TokensPerChunk = 3;
 
@@ -33,7 +36,7 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
     {
         var (script, header) = ScriptFor(call);
         await DelayAsync(script.TimeToFirstToken, cancellationToken);
-        ThrowIfFailing(script);
+        ThrowIfFailing(script.Failure);
         await DelayAsync(script.PerToken * script.LongestOutput, cancellationToken);
         var inputTokens = call.Request.EstimatedInputTokens;
         var body = SimulatedWire.Completion(header, script, new TokenUsage(inputTokens, script.OutputTokens));
@@ -48,7 +51,7 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
     {
         var (script, header) = ScriptFor(call);
         await DelayAsync(script.TimeToFirstToken, cancellationToken);
-        ThrowIfFailing(script);
+        ThrowIfFailing(script.Failure);
         var choices = script.Choices;
         var steps = new List<ChoiceStep>[choices.Count];
         var stepCount = 0;
@@ -71,6 +74,28 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
         for (var i = 0; i < choices.Count; i++)
             yield return Read(SimulatedWire.Finish(header, choices[i]));
         yield return Read(SimulatedWire.Usage(header, new TokenUsage(call.Request.EstimatedInputTokens, script.OutputTokens), script.ReasoningTokens));
+    }
+
+    /// <summary>The simulators serve embeddings besides chat.</summary>
+    public bool Serves(ModelOperation operation) => operation is ModelOperation.Embeddings;
+
+    /// <summary>
+    /// Unit vectors drawn from the inputs (<see cref="SimulatedEmbeddings"/>) after the model's time to first token,
+    /// failing as its error rates and outages say; usage is the request's estimate, as OpenAI counts the input.
+    /// </summary>
+    public async Task<OperationAnswer> SendAsync(OperationCall call, CancellationToken cancellationToken)
+    {
+        if (call.Request is not EmbeddingRequest request)
+            throw new NotSupportedException($"{Name} serves embeddings besides chat, not {call.Request.Operation}.");
+        var profile = SimulationProfile.For(options.Simulation, call.UpstreamModel);
+        var random = gateway.SimulationSeed is { } seed
+            ? new Random(StableHash.Of(seed, Name, call.UpstreamModel, request.Inputs[0]))
+            : Random.Shared;
+        var (failure, timeToFirstToken) = SimulatedScript.DrawStart(profile, random, time.GetUtcNow(), gateway.SimulationTimeScale);
+        await DelayAsync(timeToFirstToken, cancellationToken);
+        ThrowIfFailing(failure);
+        var body = SimulatedEmbeddings.Answer(request, call.UpstreamModel, profile.EmbeddingDimensions, Name);
+        return request.ReadAnswer(body, Name, Redactor);
     }
 
     public Task ProbeAsync(CancellationToken cancellationToken)
@@ -101,9 +126,9 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
 
     private ChatChunk Read(byte[] payload) => OpenAiResponseReader.ReadChunk(payload, Name, Redactor);
 
-    private void ThrowIfFailing(SimulatedScript script)
+    private void ThrowIfFailing(UpstreamFailureKind? failure)
     {
-        switch (script.Failure)
+        switch (failure)
         {
             case UpstreamFailureKind.Connection:
                 throw new UpstreamException(UpstreamFailureKind.Connection, $"{Name} is unreachable (simulated outage).");

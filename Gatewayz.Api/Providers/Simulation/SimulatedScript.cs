@@ -16,8 +16,7 @@ public sealed record SimulatedScript(
 {
     public static SimulatedScript Create(SimulationProfile profile, SimulatedRequest request, Random random, DateTimeOffset now, double timeScale)
     {
-        var failure = profile.Outages.Any(window => window.Contains(now)) ? UpstreamFailureKind.Connection : DrawFailure(profile, random);
-        var ttft = TimeSpan.FromMilliseconds(LogNormal(random, profile.TimeToFirstTokenMs, profile.LatencySigma) * timeScale);
+        var (failure, ttft) = DrawStart(profile, random, now, timeScale);
         var perToken = TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, profile.TokensPerSecond) * timeScale);
 
         var choices = new SimulatedChoice[request.Choices];
@@ -38,6 +37,16 @@ public sealed record SimulatedScript(
         Span<byte> id = stackalloc byte[12];
         random.NextBytes(id);
         return new SimulatedScript(failure, ttft, perToken, "chatcmpl-" + Convert.ToHexStringLower(id), choices, request.TopLogProbs);
+    }
+
+    /// <summary>
+    /// The first draws of any simulated call, chat or not: whether it fails (an outage window, else the error and
+    /// rate-limit rates), then its time to the first token (log-normal around the profile's median, scaled).
+    /// </summary>
+    public static (UpstreamFailureKind? Failure, TimeSpan TimeToFirstToken) DrawStart(SimulationProfile profile, Random random, DateTimeOffset now, double timeScale)
+    {
+        var failure = profile.Outages.Any(window => window.Contains(now)) ? UpstreamFailureKind.Connection : DrawFailure(profile, random);
+        return (failure, TimeSpan.FromMilliseconds(LogNormal(random, profile.TimeToFirstTokenMs, profile.LatencySigma) * timeScale));
     }
 
     /// <summary>Completion tokens over every choice, reasoning included.</summary>

@@ -10,7 +10,8 @@ public sealed record SimulationProfile(
     int MeanOutputTokens,
     double ErrorRate,
     double RateLimitRate,
-    IReadOnlyList<OutageWindow> Outages)
+    IReadOnlyList<OutageWindow> Outages,
+    int EmbeddingDimensions)
 {
     public static SimulationProfile For(SimulationOptions options, string model)
     {
@@ -22,6 +23,7 @@ public sealed record SimulationProfile(
             custom?.MeanOutputTokens ?? options.MeanOutputTokens,
             custom?.ErrorRate ?? options.ErrorRate,
             custom?.RateLimitRate ?? options.RateLimitRate,
-            custom?.Outages ?? options.Outages);
+            custom?.Outages ?? options.Outages,
+            custom?.EmbeddingDimensions ?? options.EmbeddingDimensions);
     }
 }
