@@ -14,6 +14,7 @@ using Gatewayz.Api.Profiling;
 using Gatewayz.Api.Providers;
 using Gatewayz.Api.Resilience;
 using Gatewayz.Api.RateLimiting;
+using Gatewayz.Api.Responses;
 using Gatewayz.Api.Telemetry;
 using Gatewayz.RealtimeMetrics;
 
@@ -29,6 +30,7 @@ builder.AddApiKeyAuthentication();
 builder.AddAccounts();
 builder.AddGatewayMetrics();
 builder.AddCaching();
+builder.AddResponses();
 builder.AddRateLimits();
 builder.AddMonitoring();
 builder.AddGenAiTelemetry();

@@ -35,6 +35,12 @@ public static class RedisKeys
     /// <summary>A cached response body for the SHA-256 (hex) of a normalized request; expires with the cache's TTL.</summary>
     public static string ResponseCache(string requestHash) => $"{Prefix}cache:resp:{requestHash}";
 
+    /// <summary>
+    /// A response of the Responses API kept for <c>previous_response_id</c> and <c>GET /v1/responses/{id}</c>: its owner,
+    /// the conversation before its output, and the response object; expires with <c>Gatewayz:Responses:StoreSeconds</c>.
+    /// </summary>
+    public static string StoredResponse(string responseId) => $"{Prefix}responses:{responseId}";
+
     /// <summary>Pub/sub channel: the SHA-256 (hex) of an API key that was revoked or created, for every replica's auth cache to drop.</summary>
     public const string ApiKeyInvalidations = Prefix + "auth:key-changed";
 

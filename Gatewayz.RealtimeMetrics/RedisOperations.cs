@@ -10,7 +10,11 @@ public static class RedisOperations
     public const string ResponseCacheGet = "response_cache_get";
     public const string ResponseCacheSet = "response_cache_set";
     public const string ApiKeyInvalidation = "api_key_invalidation";
+    public const string ResponseStoreGet = "response_store_get";
+    public const string ResponseStoreSet = "response_store_set";
+    public const string ResponseStoreDelete = "response_store_delete";
 
     public static IReadOnlyList<string> All { get; } =
-        [RealtimeFlush, RealtimeRead, RealtimeDelete, RateLimit, ResponseCacheGet, ResponseCacheSet, ApiKeyInvalidation];
+        [RealtimeFlush, RealtimeRead, RealtimeDelete, RateLimit, ResponseCacheGet, ResponseCacheSet, ApiKeyInvalidation,
+         ResponseStoreGet, ResponseStoreSet, ResponseStoreDelete];
 }

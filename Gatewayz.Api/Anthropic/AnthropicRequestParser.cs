@@ -87,28 +87,13 @@ public static class AnthropicRequestParser
     /// <c>text_editor_…</c>, …), which run in or are defined by Anthropic's service: an Anthropic upstream receives
     /// them as sent, an OpenAI-compatible upstream cannot (<see cref="ToolDefinition.BuiltInType"/>).
     /// </summary>
-    private static ToolDefinition[]? ParseTools(JsonElement body)
-    {
-        if (JsonFields.OptionalArray(body, "tools") is not { } toolsJson)
-            return null;
-        var tools = new ToolDefinition[toolsJson.GetArrayLength()];
-        var i = 0;
-        foreach (var tool in toolsJson.EnumerateArray())
-        {
-            var path = JsonPath.Of("tools", i);
-            JsonFields.Object(tool, path);
-            if (JsonFields.OptionalString(tool, "type", path) is { } type && type != "custom")
-            {
-                tools[i++] = new ToolDefinition(JsonFields.OptionalString(tool, "name", path) ?? type, Description: null, Parameters: tool, BuiltInType: type);
-                continue;
-            }
-            tools[i++] = new ToolDefinition(
+    private static ToolDefinition[]? ParseTools(JsonElement body) => JsonFields.OptionalObjects(body, "tools", static (tool, path) =>
+        JsonFields.OptionalString(tool, "type", path) is { } type && type != "custom"
+            ? new ToolDefinition(JsonFields.OptionalString(tool, "name", path) ?? type, Description: null, Parameters: tool, BuiltInType: type)
+            : new ToolDefinition(
                 JsonFields.RequiredString(tool, "name", path),
                 JsonFields.OptionalString(tool, "description", path),
-                JsonFields.RequiredObject(tool, "input_schema", path));
-        }
-        return tools;
-    }
+                JsonFields.RequiredObject(tool, "input_schema", path)));
 
     private static ToolChoice? ParseToolChoice(JsonElement body)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gatewayz.Api.Auth;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
@@ -7,7 +6,6 @@ using Gatewayz.Api.Profiling;
 using Gatewayz.Api.RateLimiting;
 using Gatewayz.RealtimeMetrics;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Gatewayz.Api.Caching;
 
@@ -23,7 +21,8 @@ public sealed class ResponseCache(RedisConnection redis, IRedisOperationObserver
     public const string HeaderName = "x-gatewayz-cache";
 
     private readonly CacheOptions _options = options.Value;
-    private readonly MemoryResponseCache _memory = new(time, TimeSpan.FromSeconds(options.Value.ResponseCacheSeconds), options.Value.ResponseCacheMemoryEntries);
+    private readonly ExpiringBlobStore _bodies = new(redis, observer, time,
+        new(RedisOperations.ResponseCacheGet, RedisOperations.ResponseCacheSet), options.Value.ResponseCacheMemoryEntries);
 
     /// <summary>The cache key when this request uses the cache, otherwise null.</summary>
     public string? KeyFor(HttpRequest httpRequest, ClientIdentity client, CatalogModel model, ChatRequest request, string apiFormat)
@@ -40,7 +39,7 @@ public sealed class ResponseCache(RedisConnection redis, IRedisOperationObserver
         if (key is null) return false;
         byte[]? cached;
         using (ProfilingLabels.Enter(CacheLayer.ResponseCache))
-            cached = await GetAsync(key);
+            cached = await _bodies.GetAsync(RedisKeys.ResponseCache(key));
         if (cached is null)
         {
             metrics.Miss(CacheLayer.ResponseCache);
@@ -57,40 +56,6 @@ public sealed class ResponseCache(RedisConnection redis, IRedisOperationObserver
     public void Store(string? key, ReadOnlyMemory<byte> body)
     {
         if (key is null || body.Length > _options.ResponseCacheMaxBytes) return;
-        var bytes = body.ToArray();
-        if (redis.TryGetDatabase() is { } database)
-        {
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                database.StringSet(RedisKeys.ResponseCache(key), bytes, TimeSpan.FromSeconds(_options.ResponseCacheSeconds), flags: CommandFlags.FireAndForget);
-                observer.Completed(RedisOperations.ResponseCacheSet, Stopwatch.GetElapsedTime(started));
-                return;
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                redis.ReportFailure(exception);
-            }
-        }
-        _memory.Set(key, bytes);
-    }
-
-    private async Task<byte[]?> GetAsync(string key)
-    {
-        if (redis.TryGetDatabase() is { } database)
-        {
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                var value = await database.StringGetAsync(RedisKeys.ResponseCache(key));
-                observer.Completed(RedisOperations.ResponseCacheGet, Stopwatch.GetElapsedTime(started));
-                if (value.HasValue) return (byte[])value!;
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                redis.ReportFailure(exception);
-            }
-        }
-        return _memory.Get(key);
+        _bodies.SetAndForget(RedisKeys.ResponseCache(key), body.ToArray(), TimeSpan.FromSeconds(_options.ResponseCacheSeconds));
     }
 }

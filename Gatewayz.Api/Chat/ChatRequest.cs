@@ -9,17 +9,19 @@ namespace Gatewayz.Api.Chat;
 /// <summary>
 /// A chat request in the gateway's own terms, and the body each upstream format receives
 /// (<see cref="BodyFor"/>): the client's own body for an upstream of the client's format, so the upstream
-/// receives every parameter the client sent; a translation (<see cref="Translator"/>) for the other. On
+/// receives every parameter the client sent; a translation (<see cref="Translator"/>) for the others (both, for a
+/// Responses API client, whose format no upstream speaks). On
 /// <c>/v1/chat/completions</c> the parser fills only what the gateway itself reads (<see cref="Tools"/>,
 /// <see cref="ToolChoice"/>, <see cref="Stop"/>, <see cref="TopK"/> and <see cref="User"/> stay unset). The
 /// client's document belongs to the HTTP request (see <see cref="RequestJson"/>).
 /// </summary>
 public sealed record ChatRequest : IRoutedRequest
 {
-    // The translation into the format that is not the client's, made when a route of that format is first
-    // tried: either the body or why that format cannot express the request. Routes are tried one at a time.
-    private JsonElement _translated;
-    private GatewayError? _untranslatable;
+    // The translations into the upstream formats that are not the client's, each made when a route of that format
+    // is first tried: either the body or why that format cannot express the request. Routes are tried one at a time.
+    // Value fields, so that a copy made with `with` before any route is tried starts with none.
+    private Translation _toOpenAi;
+    private Translation _toAnthropic;
 
     /// <summary>OpenAI's and Anthropic's <c>model</c>, as the client named it.</summary>
     public required string Model { get; init; }
@@ -93,6 +95,19 @@ public sealed record ChatRequest : IRoutedRequest
     /// </summary>
     public ThinkingRequest? Thinking { get; init; }
 
+    /// <summary>
+    /// The shape of the answer's text: the Responses API's <c>text.format</c>, which an OpenAI-compatible upstream
+    /// receives as <c>response_format</c>. Unset on <c>/v1/chat/completions</c>, whose body carries its own.
+    /// </summary>
+    public ResponseFormat? ResponseFormat { get; init; }
+
+    /// <summary>
+    /// How much the model should reason first, as OpenAI's levels (<see cref="ReasoningEfforts.Levels"/>): the Responses
+    /// API's <c>reasoning.effort</c>, which an OpenAI-compatible upstream receives as <c>reasoning_effort</c>. Unset on
+    /// <c>/v1/chat/completions</c>, whose body carries its own, and on <c>/v1/messages</c> (see <see cref="Thinking"/>).
+    /// </summary>
+    public string? ReasoningEffort { get; init; }
+
     /// <summary>Prompt size as a tokenizer-free estimate, used when an upstream reports no usage.</summary>
     public int EstimatedInputTokens => TokenEstimator.CountPrompt(Messages);
 
@@ -105,7 +120,7 @@ public sealed record ChatRequest : IRoutedRequest
     public JsonElement BodyFor(WireFormat format) =>
         RefusalFor(format) is { } refusal ? throw new GatewayException(refusal)
         : format == ClientFormat || Translator is null ? ClientBody
-        : _translated;
+        : TranslationTo(format).Body;
 
     /// <summary>An upstream whose format cannot express the request is skipped as <see cref="FailoverReasons.Untranslatable"/>.</summary>
     RouteRefusal? IRoutedRequest.RefusalBy(IChatProvider provider) =>
@@ -116,17 +131,31 @@ public sealed record ChatRequest : IRoutedRequest
     {
         if (format == ClientFormat || Translator is null)
             return null;
-        if (_translated.ValueKind == JsonValueKind.Undefined && _untranslatable is null)
+        ref var translation = ref TranslationTo(format);
+        if (translation.Body.ValueKind == JsonValueKind.Undefined && translation.Refusal is null)
         {
             try
             {
-                _translated = Translator.Translate(this, format);
+                translation.Body = Translator.Translate(this, format);
             }
             catch (GatewayException refused)
             {
-                _untranslatable = refused.Error;
+                translation.Refusal = refused.Error;
             }
         }
-        return _untranslatable;
+        return translation.Refusal;
+    }
+
+    private ref Translation TranslationTo(WireFormat format)
+    {
+        if (format == WireFormat.OpenAi) return ref _toOpenAi;
+        if (format == WireFormat.Anthropic) return ref _toAnthropic;
+        throw new ArgumentOutOfRangeException(nameof(format), format, "Upstreams speak OpenAI's or Anthropic's format.");
+    }
+
+    private struct Translation
+    {
+        public JsonElement Body;
+        public GatewayError? Refusal;
     }
 }

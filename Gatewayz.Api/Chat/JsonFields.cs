@@ -71,6 +71,24 @@ public static class JsonFields
         _ => throw new GatewayException(GatewayError.InvalidValue(field, "expected an array.")),
     };
 
+    /// <summary>
+    /// The field's array of objects, each read by <paramref name="read"/> with its path (<c>tools[2]</c>), or null when
+    /// the field is not given; an item that is not an object is a 400 naming it.
+    /// </summary>
+    public static T[]? OptionalObjects<T>(JsonElement obj, string field, Func<JsonElement, JsonPath, T> read)
+    {
+        if (OptionalArray(obj, field) is not { } array)
+            return null;
+        var items = new T[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var path = JsonPath.Of(field, i);
+            items[i++] = read(Object(item, path), path);
+        }
+        return items;
+    }
+
     public static JsonElement RequiredNonEmptyArray(JsonElement obj, string field) => Get(obj, field) switch
     {
         null => throw new GatewayException(GatewayError.MissingField(field)),

@@ -37,6 +37,7 @@ public sealed class ChatExchange(
         var result = await inference.CompleteAsync(chat.Request, chat.Model, chat.Settlement, context.RequestAborted);
         context.Response.Headers[ProviderHeader.Name] = result.Route.Provider;
         var json = format.EncodeCompletion(chat.Identity, result.Completion);
+        await format.AnsweredAsync(json, context.RequestAborted);
         responseCache.Store(cacheKey, json);
         await JsonResponse.WriteAsync(context.Response, json, context.RequestAborted);
     }

@@ -12,7 +12,7 @@ namespace Gatewayz.Api.Inference;
 
 /// <summary>
 /// The admission every inference API shares, in order: the API key, the body (read and validated by the
-/// API), the key's request and token budgets (taking the request's estimated input tokens), the model (a 404
+/// API, and completed by it when it refers to state the gateway keeps: <see cref="IRequestResolver{TRequest}"/>), the key's request and token budgets (taking the request's estimated input tokens), the model (a 404
 /// when the catalog has none of that id, a 400 when it does not serve the API's operation), the key's credits.
 /// What it admits owes its settlement (<see cref="RequestSettlement"/>) once it ends.
 /// </summary>
@@ -33,6 +33,8 @@ public sealed class RequestAdmission(
         var body = await RequestBodyReader.ReadJsonObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         context.Response.RegisterForDispose(body);
         var request = endpoint.Read(body.Root, context.Request);
+        if (endpoint is IRequestResolver<TRequest> resolver)
+            request = await resolver.ResolveAsync(request, client, cancellationToken);
         var ticket = await rateLimiter.AcquireAsync(client, request.EstimatedInputTokens, cancellationToken);
         if (!catalog.TryGetModel(request.Model, out var model))
             throw new GatewayException(GatewayError.ModelNotFound(request.Model));

@@ -7,8 +7,8 @@ using Gatewayz.Api.Inference;
 namespace Gatewayz.Api.Wire;
 
 /// <summary>
-/// One chat API's wire format as clients speak it (OpenAI's chat completions, Anthropic's messages):
-/// everything that differs between the two, so one handler serves both.
+/// One chat API's wire format as clients speak it (OpenAI's chat completions, Anthropic's messages, OpenAI's
+/// Responses API): everything that differs between them, so one handler serves them all.
 /// </summary>
 public interface IChatWireFormat : IInferenceEndpoint<ChatRequest>
 {
@@ -36,6 +36,12 @@ public interface IChatWireFormat : IInferenceEndpoint<ChatRequest>
 
     /// <summary>A non-streamed answer's body.</summary>
     ReadOnlyMemory<byte> EncodeCompletion(ResponseIdentity identity, ChatCompletion completion);
+
+    /// <summary>
+    /// Called with a non-streamed answer's body (from <see cref="EncodeCompletion"/>) before it is sent: the Responses
+    /// API keeps the answer for later requests to continue from. Nothing for the other formats.
+    /// </summary>
+    ValueTask AnsweredAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <summary>The writer of one streamed answer's events.</summary>
     IChatStreamEncoder CreateStreamEncoder(ResponseIdentity identity, ChatRequest request);

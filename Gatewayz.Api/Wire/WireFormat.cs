@@ -15,4 +15,10 @@ public enum WireFormat : byte
 
     /// <summary>Anthropic's Messages API (<c>/v1/messages</c>, named events from <c>message_start</c> to <c>message_stop</c>).</summary>
     Anthropic,
+
+    /// <summary>
+    /// OpenAI's Responses API (<c>/v1/responses</c>, named events from <c>response.created</c> to <c>response.completed</c>):
+    /// a client format only, for now — no upstream kind speaks it, so its requests are always translated.
+    /// </summary>
+    OpenAiResponses,
 }

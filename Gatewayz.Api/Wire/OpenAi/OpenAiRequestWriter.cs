@@ -8,9 +8,10 @@ namespace Gatewayz.Api.Wire.OpenAi;
 /// <summary>
 /// Writes a canonical <see cref="ChatRequest"/> as an OpenAI chat-completions body, the form every
 /// OpenAI-compatible upstream reads: the request a client sent in another format (Anthropic's Messages),
-/// restated. <c>stream</c> and <c>stream_options</c> are left to <c>UpstreamRequestBody</c>, which adds them
-/// to every upstream attempt. Anthropic's <c>thinking</c> becomes <c>reasoning_effort</c> (see
-/// <see cref="WriteReasoningEffort"/>). What the format cannot express is a 400 naming the part, never a silent drop —
+/// restated. A streamed request says <c>stream: true</c>, as a client's body does (a writer for another format reads
+/// it there); <c>UpstreamRequestBody</c> writes <c>stream</c> and <c>stream_options</c> afresh for every upstream
+/// attempt. Anthropic's <c>thinking</c> becomes <c>reasoning_effort</c> (see <see cref="WriteReasoningEffort"/>), as does the Responses API's <c>reasoning.effort</c>; its <c>text.format</c>
+/// becomes <c>response_format</c>. What the format cannot express is a 400 naming the part, never a silent drop —
 /// except reasoning (<see cref="ThinkingPart"/>), which OpenAI's format has no input for and no model needs
 /// back (see <see cref="MessageShape"/>), so it is left out.
 /// </summary>
@@ -44,6 +45,7 @@ public static class OpenAiRequestWriter
             WriteMessage(writer, request.Messages[m], m, pathOf);
         writer.WriteEndArray();
         WriteTools(writer, request);
+        if (request.Stream) writer.WriteBoolean("stream", true);
         if (request.MaxTokens is { } maxTokens) writer.WriteNumber("max_tokens", maxTokens);
         if (request.Temperature is { } temperature) writer.WriteNumber("temperature", temperature);
         if (request.TopP is { } topP) writer.WriteNumber("top_p", topP);
@@ -51,6 +53,8 @@ public static class OpenAiRequestWriter
         // upstream that refuses parameters it does not know says so in a 400 the client receives.
         if (request.TopK is { } topK) writer.WriteNumber("top_k", topK);
         if (request.Thinking is { } thinking) WriteReasoningEffort(writer, thinking);
+        else if (request.ReasoningEffort is { } effort) writer.WriteString("reasoning_effort", effort);
+        if (request.ResponseFormat is { } format) WriteResponseFormat(writer, format);
         if (request.Stop is { Count: > 0 } stop)
         {
             writer.WriteStartArray("stop");
@@ -83,6 +87,31 @@ public static class OpenAiRequestWriter
             default:
                 throw new GatewayException(GatewayError.InvalidValue("thinking.type", "expected enabled, disabled or adaptive."));
         }
+    }
+
+    /// <summary>
+    /// <c>response_format</c>: <c>{"type":"text"}</c>, <c>{"type":"json_object"}</c>, or <c>{"type":"json_schema",
+    /// "json_schema":{"name","description","schema","strict"}}</c> — chat completions nest the schema's fields where the
+    /// Responses API's <c>text.format</c> has them at its top.
+    /// </summary>
+    private static void WriteResponseFormat(Utf8JsonWriter writer, ResponseFormat format)
+    {
+        writer.WriteStartObject("response_format");
+        writer.WriteString("type", format.Type);
+        if (format.Type == ResponseFormat.JsonSchema)
+        {
+            writer.WriteStartObject("json_schema");
+            writer.WriteString("name", format.Name);
+            if (format.Description is { } description) writer.WriteString("description", description);
+            if (format.Schema is { } schema)
+            {
+                writer.WritePropertyName("schema");
+                schema.WriteTo(writer);
+            }
+            if (format.Strict is { } strict) writer.WriteBoolean("strict", strict);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -216,6 +245,7 @@ public static class OpenAiRequestWriter
                 writer.WritePropertyName("parameters");
                 parameters.WriteTo(writer);
             }
+            if (tool.Strict is { } strict) writer.WriteBoolean("strict", strict);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
