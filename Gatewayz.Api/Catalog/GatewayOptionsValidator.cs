@@ -96,7 +96,7 @@ public sealed class GatewayOptionsValidator(IConfiguration configuration) : IVal
                 if (!ModelOperations.TryParse(endpoints[i], out _))
                     failures.Add($"{path}:Endpoints:{i} '{endpoints[i]}' is not an endpoint (known: {string.Join(", ", ModelOperations.Names)}) {of}.");
             }
-            if (model.Options.Pricing.InputPerMillion < 0 || model.Options.Pricing.OutputPerMillion < 0)
+            if (model.Options.Pricing is { InputPerMillion: < 0 } or { OutputPerMillion: < 0 } or { PerImage: < 0 })
                 failures.Add($"{path}:Pricing must not be negative {of}.");
         }
     }

@@ -41,6 +41,14 @@ public static class JsonFields
 
     public static int? OptionalNonNegativeInt(JsonElement obj, string field) => OptionalInt(obj, field, min: 0, "an integer of 0 or more");
 
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/>, or null when it is not given.</summary>
+    public static int? OptionalInt(JsonElement obj, string field, int min, int max) => Get(obj, field) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var number) && number >= min && number <= max => number,
+        _ => throw new GatewayException(GatewayError.InvalidValue(field, $"expected an integer from {min} to {max}.")),
+    };
+
     public static double? OptionalNumber(JsonElement obj, string field, double min, double max) => Get(obj, field) switch
     {
         null => null,

@@ -30,7 +30,11 @@ public sealed class EmbeddingRequest : OperationRequest
     /// <summary>OpenAI's <c>encoding_format</c>.</summary>
     public EmbeddingEncoding Encoding { get; init; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Observes an OpenAI embeddings answer (<c>{"object":"list","data":[…],"model":…,"usage":{"prompt_tokens":N,…}}</c>):
+    /// the vectors are never read, so they reach the client as the upstream wrote them, floats or base64; usage is
+    /// <c>usage.prompt_tokens</c>, or the estimate.
+    /// </summary>
     public override OperationAnswer ReadAnswer(ReadOnlyMemory<byte> json, string provider, UpstreamRedactor redactor) =>
-        EmbeddingResponseReader.Read(json, EstimatedInputTokens, provider, redactor);
+        OpenAiListAnswer.ReadTokenAnswer(json, "data"u8, outputRequired: false, "embeddings", EstimatedInputTokens, provider, redactor);
 }

@@ -66,7 +66,7 @@ public sealed class InferenceRecorder(GatewayMetrics metrics, ModelUsageGauges u
     {
         series.InputTokens.Inc(usage.InputTokens);
         series.OutputTokens.Inc(usage.OutputTokens);
-        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
+        var cost = model.Pricing.CostOf(usage);
         series.Cost.Inc((double)cost);
         series.Credits.Inc((double)cost);
         return cost;

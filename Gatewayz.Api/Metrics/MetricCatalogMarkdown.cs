@@ -21,11 +21,13 @@ public static class MetricCatalogMarkdown
         text.AppendLine("Every inference API (chat, embeddings, and the others a model's catalog `Endpoints` name) records into the same");
         text.AppendLine("series; they carry no `operation` label. A model's endpoints are fixed by the catalog, so its `model` label (and");
         text.AppendLine("`provider` with it) already says which operation a series counts: the series of `openai/text-embedding-3-small`");
-        text.AppendLine("are embeddings, with input tokens and no output tokens. The HTTP series name the route (`/v1/embeddings`), and");
-        text.AppendLine("the spans' `gen_ai.operation.name` the operation (`chat`, `embeddings`).");
+        text.AppendLine("are embeddings, with input tokens and no output tokens. An image model's `gatewayz_cost_dollars_total` counts its");
+        text.AppendLine("pictures at the catalog's per-image price (`Pricing:PerImage`) besides any token price. The HTTP series name the");
+        text.AppendLine("route (`/v1/embeddings`, `/v1/images/generations`, `/v1/completions`), and the spans' `gen_ai.operation.name` the");
+        text.AppendLine("operation (`chat`, `embeddings`, `generate_content` for images, `text_completion` for legacy completions).");
         text.AppendLine("`gatewayz_failovers_total`'s `reason` is `circuit_open`, `untranslatable` (the route's format cannot express the");
         text.AppendLine("request), `unsupported` (the route's provider kind does not serve the operation, as an Anthropic upstream serves no");
-        text.AppendLine("embeddings) or the failed attempt's error type (`timeout`, `connection_error`, `server_error`, `rate_limited`, `invalid_response`).");
+        text.AppendLine("embeddings, images or legacy completions) or the failed attempt's error type (`timeout`, `connection_error`, `server_error`, `rate_limited`, `invalid_response`).");
         foreach (var category in Enum.GetValues<MetricCategory>())
         {
             text.AppendLine();

@@ -38,7 +38,7 @@ public sealed class AnthropicSdkModelsTests : IDisposable
 
         firstPage.Items.Count.ShouldBe(5);
         firstPage.HasNext().ShouldBeTrue();
-        ids.Count.ShouldBe(20);
+        ids.Count.ShouldBe(22);
         ids.ShouldBeUnique();
         ids.ShouldContain(ColonModel);
         ids.ShouldContain("anthropic/claude-3-5-haiku");

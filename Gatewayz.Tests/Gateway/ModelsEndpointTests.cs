@@ -44,10 +44,11 @@ public sealed class ModelsEndpointTests : IDisposable
     {
         using var client = AnthropicKeyClient();
 
-        var list = await client.GetFromJsonAsync<JsonElement>("/v1/models");
+        // The whole catalog on one page: it has more models than Anthropic's default page of 20.
+        var list = await client.GetFromJsonAsync<JsonElement>("/v1/models?limit=1000");
 
         var data = list.GetProperty("data").EnumerateArray().ToList();
-        data.Count.ShouldBe(20);
+        data.Count.ShouldBe(22);
         list.GetProperty("has_more").GetBoolean().ShouldBeFalse();
         list.GetProperty("first_id").GetString().ShouldBe(data[0].GetProperty("id").GetString());
         list.GetProperty("last_id").GetString().ShouldBe(data[^1].GetProperty("id").GetString());
@@ -64,20 +65,20 @@ public sealed class ModelsEndpointTests : IDisposable
         using var client = AnthropicKeyClient();
         var all = Ids(await client.GetFromJsonAsync<JsonElement>("/v1/models?limit=1000"));
 
-        var first = await client.GetFromJsonAsync<JsonElement>("/v1/models?limit=7");
-        var second = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=7&after_id={Uri.EscapeDataString(first.GetProperty("last_id").GetString()!)}");
-        var third = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=7&after_id={Uri.EscapeDataString(second.GetProperty("last_id").GetString()!)}");
+        var first = await client.GetFromJsonAsync<JsonElement>("/v1/models?limit=8");
+        var second = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=8&after_id={Uri.EscapeDataString(first.GetProperty("last_id").GetString()!)}");
+        var third = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=8&after_id={Uri.EscapeDataString(second.GetProperty("last_id").GetString()!)}");
 
         first.GetProperty("has_more").GetBoolean().ShouldBeTrue();
         second.GetProperty("has_more").GetBoolean().ShouldBeTrue();
         third.GetProperty("has_more").GetBoolean().ShouldBeFalse();
         Ids(first).Concat(Ids(second)).Concat(Ids(third)).ShouldBe(all);
 
-        var back = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=7&before_id={Uri.EscapeDataString(second.GetProperty("first_id").GetString()!)}");
+        var back = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=8&before_id={Uri.EscapeDataString(second.GetProperty("first_id").GetString()!)}");
         Ids(back).ShouldBe(Ids(first));
         back.GetProperty("has_more").GetBoolean().ShouldBeFalse();
         var partBack = await client.GetFromJsonAsync<JsonElement>($"/v1/models?limit=3&before_id={Uri.EscapeDataString(third.GetProperty("first_id").GetString()!)}");
-        Ids(partBack).ShouldBe(all.Skip(11).Take(3));
+        Ids(partBack).ShouldBe(all.Skip(13).Take(3));
         partBack.GetProperty("has_more").GetBoolean().ShouldBeTrue();
 
         var beyond = await client.GetFromJsonAsync<JsonElement>($"/v1/models?after_id={Uri.EscapeDataString(all[^1])}");

@@ -35,6 +35,8 @@ public sealed class FakeUpstream : IAsyncDisposable
         var upstream = new FakeUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.ChatCompletionsAsync);
         app.MapPost("/v1/embeddings", upstream.EmbeddingsAsync);
+        app.MapPost("/v1/images/generations", upstream.ImagesAsync);
+        app.MapPost("/v1/completions", upstream.CompletionsAsync);
         app.MapGet("/v1/models", upstream.ModelsAsync);
         upstream.BaseUrl = await StartLoopbackAsync(app);
         return upstream;
@@ -135,13 +137,47 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <c>POST /v1/embeddings</c>: the behaviour's <see cref="UpstreamBehavior.RawBody"/> as it is, else one two-number
     /// vector per call with <see cref="UpstreamBehavior.PromptTokens"/> as its usage; failures as for chat.
     /// </summary>
-    private async Task EmbeddingsAsync(HttpContext context)
+    private Task EmbeddingsAsync(HttpContext context) => OperationAsync(context, "/v1/embeddings", static (body, behavior) => new
+    {
+        @object = "list",
+        data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.6, -0.8 } } },
+        model = body.GetProperty("model").GetString(),
+        usage = new { prompt_tokens = behavior.PromptTokens, total_tokens = behavior.PromptTokens },
+    });
+
+    /// <summary>
+    /// <c>POST /v1/images/generations</c>: the behaviour's <see cref="UpstreamBehavior.RawBody"/> as it is, else one
+    /// picture per <c>n</c> as a URL (<c>https://images.example/{i}.png</c>); failures as for chat.
+    /// </summary>
+    private Task ImagesAsync(HttpContext context) => OperationAsync(context, "/v1/images/generations", static (body, _) => new
+    {
+        created = 1,
+        data = Enumerable.Range(0, body.TryGetProperty("n", out var n) ? n.GetInt32() : 1).Select(i => new { url = $"https://images.example/{i}.png" }).ToArray(),
+    });
+
+    /// <summary>
+    /// <c>POST /v1/completions</c>: the behaviour's <see cref="UpstreamBehavior.RawBody"/> as it is, else one choice of
+    /// the behaviour's chunks with <see cref="UpstreamBehavior.PromptTokens"/> and <see cref="UpstreamBehavior.CompletionTokens"/>
+    /// as its usage; failures as for chat.
+    /// </summary>
+    private Task CompletionsAsync(HttpContext context) => OperationAsync(context, "/v1/completions", static (body, behavior) => new
+    {
+        id = "cmpl-upstream",
+        @object = "text_completion",
+        created = 1,
+        model = body.GetProperty("model").GetString(),
+        choices = new[] { new { text = string.Concat(behavior.Chunks), index = 0, logprobs = (object?)null, finish_reason = "stop" } },
+        usage = new { prompt_tokens = behavior.PromptTokens, completion_tokens = behavior.CompletionTokens, total_tokens = behavior.PromptTokens + behavior.CompletionTokens },
+    });
+
+    /// <summary>Records a JSON request to <paramref name="path"/>, then fails as the behaviour says or answers its raw body, else <paramref name="answer"/>'s.</summary>
+    private async Task OperationAsync(HttpContext context, string path, Func<JsonElement, UpstreamBehavior, object> answer)
     {
         var behavior = Script.TryDequeue(out var scripted) ? scripted : Behavior;
         using var reader = new StreamReader(context.Request.Body);
         var raw = await reader.ReadToEndAsync();
         var body = JsonDocument.Parse(raw).RootElement.Clone();
-        Requests.Enqueue(new RecordedRequest("POST", "/v1/embeddings", context.Request.Headers.Authorization.ToString(), body)
+        Requests.Enqueue(new RecordedRequest("POST", path, context.Request.Headers.Authorization.ToString(), body)
         {
             TraceParent = context.Request.Headers["traceparent"].ToString(),
             RawBody = raw,
@@ -149,13 +185,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         if (await FailedAsync(context, behavior))
             return;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(behavior.RawBody ?? JsonSerializer.Serialize(new
-        {
-            @object = "list",
-            data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.6, -0.8 } } },
-            model = body.GetProperty("model").GetString(),
-            usage = new { prompt_tokens = behavior.PromptTokens, total_tokens = behavior.PromptTokens },
-        }), Encoding.UTF8);
+        await context.Response.WriteAsync(behavior.RawBody ?? JsonSerializer.Serialize(answer(body, behavior)), Encoding.UTF8);
     }
 
     /// <summary>Aborts, delays or answers the behaviour's failed status; false when the request is to be answered.</summary>

@@ -22,7 +22,7 @@ public sealed class CreditMeter(CreditBalances balances, DebitQueue queue, Debit
     public void Record(ClientIdentity client, CatalogModel model, TokenUsage usage, string requestId)
     {
         if (!Guid.TryParse(client.UserId, out var userId)) return;
-        var cost = model.Pricing.CostOf(usage.InputTokens, usage.OutputTokens);
+        var cost = model.Pricing.CostOf(usage);
         if (cost <= 0) return;
         var debit = new Debit(userId, cost, $"usage:{model.Id}", requestId);
         // Journaled first, before the request ends: from here on a crash of the process cannot lose it.

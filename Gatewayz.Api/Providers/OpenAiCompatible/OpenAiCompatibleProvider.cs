@@ -8,7 +8,7 @@ namespace Gatewayz.Api.Providers.OpenAiCompatible;
 
 /// <summary>
 /// Calls an upstream that implements OpenAI's <c>/chat/completions</c> and <c>/models</c>, and its other JSON
-/// endpoints the catalog's models serve (<c>/embeddings</c>).
+/// endpoints the catalog's models serve (<c>/embeddings</c>, <c>/images/generations</c>, <c>/completions</c>).
 /// </summary>
 public sealed class OpenAiCompatibleProvider(string name, ProviderOptions options, HttpClient http)
     : HttpChatProvider<OpenAiEventDecoder>(name, options, http), IOperationProvider
@@ -20,11 +20,11 @@ public sealed class OpenAiCompatibleProvider(string name, ProviderOptions option
     protected override HttpRequestMessage CreateChatRequest(ProviderCall call) =>
         JsonPost("chat/completions", UpstreamRequestBody.Write(call.Request, call.UpstreamModel));
 
-    /// <summary>OpenAI's endpoints besides chat that the gateway relays: <c>/embeddings</c>.</summary>
-    public bool Serves(ModelOperation operation) => operation is ModelOperation.Embeddings;
+    /// <summary>OpenAI's endpoints besides chat that the gateway relays: <c>/embeddings</c>, <c>/images/generations</c>, <c>/completions</c>.</summary>
+    public bool Serves(ModelOperation operation) => operation is ModelOperation.Embeddings or ModelOperation.Images or ModelOperation.Completions;
 
     /// <summary>
-    /// POSTs the client's body, <c>model</c> rewritten, to the operation's path (<c>{BaseUrl}/embeddings</c>) and reads
+    /// POSTs the client's body, <c>model</c> rewritten, to the operation's path (<c>{BaseUrl}/embeddings</c>, <c>{BaseUrl}/images/generations</c>, <c>{BaseUrl}/completions</c>) and reads
     /// the answer as a non-streamed chat's: time to first byte bounds the wait for the headers, the route's total
     /// timeout the whole call, and failed statuses become the same <see cref="UpstreamException"/> kinds.
     /// </summary>

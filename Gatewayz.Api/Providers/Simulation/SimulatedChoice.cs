@@ -101,10 +101,10 @@ public sealed class SimulatedChoice
     }
 
     /// <summary>A length in tokens, at least 1: log-normal (σ 0.5) around <paramref name="median"/>, as answers are skewed long.</summary>
-    private static int Length(Random random, double median) => Math.Max(1, (int)Math.Round(SimulatedScript.LogNormal(random, median, 0.5)));
+    internal static int Length(Random random, double median) => Math.Max(1, (int)Math.Round(SimulatedScript.LogNormal(random, median, 0.5)));
 
     /// <summary><paramref name="count"/> tokens of text, drawn in order.</summary>
-    private static string[] Words(int count, Random random)
+    internal static string[] Words(int count, Random random)
     {
         var tokens = new string[count];
         for (var i = 0; i < count; i++)
@@ -125,7 +125,7 @@ public sealed class SimulatedChoice
     /// Ends the text before the first occurrence of any sequence (a token the cut runs through keeps its start);
     /// the sequence that cut it (the first listed of those found at the same place), or null when none occurs.
     /// </summary>
-    private static string? CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
+    internal static string? CutAtStop(ref string[] tokens, IReadOnlyList<string> sequences)
     {
         var text = string.Concat(tokens);
         var cut = -1;

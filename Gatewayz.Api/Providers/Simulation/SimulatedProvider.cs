@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Gatewayz.Api.Catalog;
 using Gatewayz.Api.Chat;
+using Gatewayz.Api.Completions;
 using Gatewayz.Api.Embeddings;
+using Gatewayz.Api.Images;
 using Gatewayz.Api.Inference;
 using Gatewayz.Api.Providers.OpenAiCompatible;
 using Gatewayz.Api.Wire;
@@ -15,8 +17,8 @@ namespace Gatewayz.Api.Providers.Simulation;
 /// speaks OpenAI's protocol as an upstream does — the request's tools, <c>tool_choice</c>, <c>n</c>,
 /// <c>stop</c>, <c>logprobs</c> and <c>reasoning_effort</c> are answered (<see cref="SimulatedRequest"/>), the answer is written
 /// as OpenAI's bytes (<see cref="SimulatedWire"/>) and read back like a real upstream's, so the gateway
-/// relays and observes it on the same paths. It serves embeddings too (<see cref="SimulatedEmbeddings"/>), with the
-/// same latency, error rates and outages.
+/// relays and observes it on the same paths. It serves embeddings, images and legacy completions too
+/// (<see cref="SendAsync"/>), with the same latency, error rates and outages.
 /// </summary>
 public sealed class SimulatedProvider(string name, ProviderOptions options, GatewayOptions gateway, TimeProvider time) : IChatProvider, IOperationProvider
 {
@@ -76,27 +78,44 @@ public sealed class SimulatedProvider(string name, ProviderOptions options, Gate
         yield return Read(SimulatedWire.Usage(header, new TokenUsage(call.Request.EstimatedInputTokens, script.OutputTokens), script.ReasoningTokens));
     }
 
-    /// <summary>The simulators serve embeddings besides chat.</summary>
-    public bool Serves(ModelOperation operation) => operation is ModelOperation.Embeddings;
+    /// <summary>The simulators serve embeddings, images and legacy completions besides chat.</summary>
+    public bool Serves(ModelOperation operation) => operation is ModelOperation.Embeddings or ModelOperation.Images or ModelOperation.Completions;
 
     /// <summary>
-    /// Unit vectors drawn from the inputs (<see cref="SimulatedEmbeddings"/>) after the model's time to first token,
-    /// failing as its error rates and outages say; usage is the request's estimate, as OpenAI counts the input.
+    /// After the model's time to first token, failing as its error rates and outages say: unit vectors drawn from the
+    /// inputs (<see cref="SimulatedEmbeddings"/>), PNG gradients drawn from the prompt (<see cref="SimulatedImages"/>),
+    /// or texts of the simulators' words (<see cref="SimulatedCompletions"/>). Usage is the request's estimate of the
+    /// input, as OpenAI counts it.
     /// </summary>
     public async Task<OperationAnswer> SendAsync(OperationCall call, CancellationToken cancellationToken)
     {
-        if (call.Request is not EmbeddingRequest request)
-            throw new NotSupportedException($"{Name} serves embeddings besides chat, not {call.Request.Operation}.");
+        var request = call.Request;
         var profile = SimulationProfile.For(options.Simulation, call.UpstreamModel);
         var random = gateway.SimulationSeed is { } seed
-            ? new Random(StableHash.Of(seed, Name, call.UpstreamModel, request.Inputs[0]))
+            ? new Random(StableHash.Of(seed, Name, call.UpstreamModel, FirstInput(request)))
             : Random.Shared;
-        var (failure, timeToFirstToken) = SimulatedScript.DrawStart(profile, random, time.GetUtcNow(), gateway.SimulationTimeScale);
+        var now = time.GetUtcNow();
+        var (failure, timeToFirstToken) = SimulatedScript.DrawStart(profile, random, now, gateway.SimulationTimeScale);
         await DelayAsync(timeToFirstToken, cancellationToken);
         ThrowIfFailing(failure);
-        var body = SimulatedEmbeddings.Answer(request, call.UpstreamModel, profile.EmbeddingDimensions, Name);
+        var body = request switch
+        {
+            EmbeddingRequest embeddings => SimulatedEmbeddings.Answer(embeddings, call.UpstreamModel, profile.EmbeddingDimensions, Name),
+            ImageRequest images => SimulatedImages.Answer(images, now.ToUnixTimeSeconds()),
+            CompletionRequest completions => SimulatedCompletions.Answer(completions, call.UpstreamModel, profile, random, now.ToUnixTimeSeconds()),
+            _ => throw new NotSupportedException($"{Name} does not serve {request.Operation}."),
+        };
         return request.ReadAnswer(body, Name, Redactor);
     }
+
+    /// <summary>What a seeded simulation draws a request's outcome from, as a chat's from its last message.</summary>
+    private static string FirstInput(OperationRequest request) => request switch
+    {
+        EmbeddingRequest embeddings => embeddings.Inputs[0],
+        ImageRequest images => images.Prompt,
+        CompletionRequest completions => completions.Prompts[0],
+        _ => "",
+    };
 
     public Task ProbeAsync(CancellationToken cancellationToken)
     {
