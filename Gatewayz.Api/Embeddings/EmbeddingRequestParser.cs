@@ -20,6 +20,9 @@ public static class EmbeddingRequestParser
         var model = JsonFields.RequiredString(body, "model");
         var (inputs, tokenIds, estimate) = TextOrTokenIds.Read(JsonFields.Get(body, "input") ?? throw new GatewayException(GatewayError.MissingField("input")), "input");
         _ = JsonFields.OptionalString(body, "user");
+        // Embeddings have no stream; an upstream that took the flag anyway would answer with events no reader takes.
+        if (JsonFields.OptionalBool(body, "stream"))
+            throw new GatewayException(GatewayError.InvalidValue("stream", "embeddings are not streamed; leave stream out or set it to false."));
         return new EmbeddingRequest
         {
             Model = model,

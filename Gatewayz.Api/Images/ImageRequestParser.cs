@@ -27,6 +27,12 @@ public static class ImageRequestParser
         _ = JsonFields.OptionalString(body, "quality");
         _ = JsonFields.OptionalString(body, "style");
         _ = JsonFields.OptionalString(body, "user");
+        // An upstream that honours stream answers with events, which no route's reader takes: every route would make
+        // (and bill) the pictures and fail over. Refused until streamed images are served.
+        if (JsonFields.OptionalBool(body, "stream"))
+            throw new GatewayException(GatewayError.InvalidValue("stream", "streamed images are not served; leave stream out or set it to false."));
+        if (body.TryGetProperty("partial_images", out _))
+            throw new GatewayException(GatewayError.InvalidValue("partial_images", "partial images come only with streamed images, which are not served."));
         return new ImageRequest
         {
             Model = model,

@@ -18,6 +18,7 @@ public sealed class EmbeddingRequestValidationTests : IDisposable
     [InlineData("""{"input":"x"}""", "model", "missing_required_parameter")]
     [InlineData("""{"model":"M"}""", "input", "missing_required_parameter")]
     [InlineData("""{"model":"M","input":""}""", "input", "invalid_value")]
+    [InlineData("""{"model":"M","input":"x","stream":true}""", "stream", "invalid_value")]
     [InlineData("""{"model":"M","input":[]}""", "input", "invalid_value")]
     [InlineData("""{"model":"M","input":{"text":"x"}}""", "input", "invalid_value")]
     [InlineData("""{"model":"M","input":[{"text":"x"}]}""", "input[0]", "invalid_value")]

@@ -15,6 +15,8 @@ public sealed class ImageRequestValidationTests : IDisposable
     [InlineData("""{"prompt":"x"}""", "model", "missing_required_parameter")]
     [InlineData("""{"model":"M"}""", "prompt", "missing_required_parameter")]
     [InlineData("""{"model":"M","prompt":""}""", "prompt", "invalid_value")]
+    [InlineData("""{"model":"M","prompt":"x","stream":true}""", "stream", "invalid_value")]
+    [InlineData("""{"model":"M","prompt":"x","partial_images":2}""", "partial_images", "invalid_value")]
     [InlineData("""{"model":"M","prompt":["x"]}""", "prompt", "invalid_value")]
     [InlineData("""{"model":"M","prompt":"x","n":0}""", "n", "invalid_value")]
     [InlineData("""{"model":"M","prompt":"x","n":11}""", "n", "invalid_value")]
